@@ -1,0 +1,111 @@
+package model
+
+// flatten copies the members and traits of s's mixins into s, depth first.
+// Local members and traits win over inherited ones.
+func (l *loader) flatten(s *Shape, visiting map[string]bool) {
+	if s.flat {
+		return
+	}
+	if visiting[s.ID] {
+		l.d.add(s.Pos, s.ID, "mixin cycle")
+		return
+	}
+	visiting[s.ID] = true
+	defer delete(visiting, s.ID)
+	var members []*MemberShape
+	var traits []Trait
+	for _, id := range s.mixins {
+		mx := l.shapes[id]
+		switch {
+		case mx == nil:
+			l.d.add(s.Pos, s.ID, "mixin %s is not defined", id)
+			continue
+		case indexTrait(mx.Traits.All, "smithy.api#mixin") < 0:
+			l.d.add(s.Pos, s.ID, "%s is used as a mixin but has no @mixin trait", id)
+			continue
+		case mx.Type != s.Type:
+			l.d.add(s.Pos, s.ID, "a %s cannot use the %s mixin %s", s.Type, mx.Type, id)
+			continue
+		}
+		l.flatten(mx, visiting)
+		for _, m := range mx.Members {
+			if prev := findMember(members, m.Name); prev != nil && prev.Target.ID != m.Target.ID {
+				l.d.add(s.Pos, s.ID, "member %q is inherited from two mixins with different targets", m.Name)
+				continue
+			} else if prev != nil {
+				continue
+			}
+			c := *m
+			c.Container = s
+			c.Traits.All = append([]Trait(nil), m.Traits.All...)
+			members = append(members, &c)
+		}
+		traits = l.mergeInherited(traits, mx)
+	}
+	s.Members = l.overlayMembers(s, members)
+	s.Traits.All = overlayTraits(traits, s.Traits.All)
+	s.flat = true
+}
+
+// mergeInherited adds the traits that mx passes on to the shapes using it.
+func (l *loader) mergeInherited(traits []Trait, mx *Shape) []Trait {
+	local := map[string]bool{"smithy.api#mixin": true}
+	if i := indexTrait(mx.Traits.All, "smithy.api#mixin"); i >= 0 {
+		for _, t := range mx.Traits.All[i].Value.Get("localTraits").Array() {
+			local[t.Str] = true
+		}
+	}
+	for _, t := range mx.Traits.All {
+		if !local[t.ID] {
+			traits = overlayTraits(traits, []Trait{t})
+		}
+	}
+	return traits
+}
+
+// overlayMembers puts s's own members over the inherited ones: a local
+// member with an inherited name keeps the inherited position and adds its
+// traits; it may not change the target.
+func (l *loader) overlayMembers(s *Shape, inherited []*MemberShape) []*MemberShape {
+	if len(inherited) == 0 {
+		return s.Members
+	}
+	out := inherited
+	for _, m := range s.Members {
+		prev := findMember(out, m.Name)
+		if prev == nil {
+			out = append(out, m)
+			continue
+		}
+		if prev.Target.ID != m.Target.ID {
+			l.d.add(m.Pos, m.ID(), "member conflicts with the member of the same name inherited from a mixin")
+			continue
+		}
+		prev.Traits.All = overlayTraits(prev.Traits.All, m.Traits.All)
+		prev.Pos = m.Pos
+	}
+	return out
+}
+
+// overlayTraits returns base with each trait of top added or replacing the
+// trait of the same ID.
+func overlayTraits(base, top []Trait) []Trait {
+	out := append([]Trait(nil), base...)
+	for _, t := range top {
+		if i := indexTrait(out, t.ID); i >= 0 {
+			out[i] = t
+		} else {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func findMember(ms []*MemberShape, name string) *MemberShape {
+	for _, m := range ms {
+		if m.Name == name {
+			return m
+		}
+	}
+	return nil
+}

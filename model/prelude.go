@@ -1,0 +1,29 @@
+package model
+
+// preludeSource defines the smithy.api shapes every model may target.
+var preludeSource = &Source{Name: "<prelude>", Data: []byte(`{"smithy":"2.0","shapes":{
+"smithy.api#String":{"type":"string"},
+"smithy.api#Blob":{"type":"blob"},
+"smithy.api#BigInteger":{"type":"bigInteger"},
+"smithy.api#BigDecimal":{"type":"bigDecimal"},
+"smithy.api#Timestamp":{"type":"timestamp"},
+"smithy.api#Document":{"type":"document"},
+"smithy.api#Boolean":{"type":"boolean"},
+"smithy.api#Byte":{"type":"byte"},
+"smithy.api#Short":{"type":"short"},
+"smithy.api#Integer":{"type":"integer"},
+"smithy.api#Long":{"type":"long"},
+"smithy.api#Float":{"type":"float"},
+"smithy.api#Double":{"type":"double"},
+"smithy.api#PrimitiveBoolean":{"type":"boolean","traits":{"smithy.api#default":false}},
+"smithy.api#PrimitiveByte":{"type":"byte","traits":{"smithy.api#default":0}},
+"smithy.api#PrimitiveShort":{"type":"short","traits":{"smithy.api#default":0}},
+"smithy.api#PrimitiveInteger":{"type":"integer","traits":{"smithy.api#default":0}},
+"smithy.api#PrimitiveLong":{"type":"long","traits":{"smithy.api#default":0}},
+"smithy.api#PrimitiveFloat":{"type":"float","traits":{"smithy.api#default":0}},
+"smithy.api#PrimitiveDouble":{"type":"double","traits":{"smithy.api#default":0}},
+"smithy.api#Unit":{"type":"structure","traits":{"smithy.api#unitType":{}}}
+}}`)}
+
+// IsPrelude reports whether s is defined by the prelude.
+func (s *Shape) IsPrelude() bool { return s.Pos.Src == preludeSource }

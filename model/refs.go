@@ -1,0 +1,142 @@
+package model
+
+import (
+	"github.com/tidwall/gjson"
+)
+
+// resolveShape parses typed traits and resolves every reference of s.
+func (l *loader) resolveShape(s *Shape) {
+	l.parseTraits(s.ID, &s.Traits)
+	for _, m := range s.Members {
+		l.parseTraits(m.ID(), &m.Traits)
+		m.Target = l.memberTarget(m)
+	}
+	switch s.Type {
+	case Service:
+		l.resolveService(s)
+	case Operation:
+		s.Input = l.ref(s, "input", Structure, true)
+		s.Output = l.ref(s, "output", Structure, true)
+		s.Errors = l.refs(s, "errors", Structure)
+	case Resource:
+		l.resolveResource(s)
+	}
+}
+
+func (l *loader) parseTraits(owner string, t *Traits) {
+	sortTraits(t.All)
+	t.parse(func(tr Trait, want string) {
+		l.d.add(tr.Pos, owner, "trait %s: expected %s", tr.ID, want)
+	})
+}
+
+func (l *loader) memberTarget(m *MemberShape) *Shape {
+	id := m.Target.ID
+	t := l.shapes[id]
+	switch {
+	case t == nil:
+		l.d.add(m.Target.Pos, m.ID(), "target %s is not defined", id)
+	case t.Type == Operation || t.Type == Service || t.Type == Resource:
+		l.d.add(m.Target.Pos, m.ID(), "a member cannot target the %s %s", t.Type, id)
+	case indexTrait(t.Traits.All, "smithy.api#mixin") >= 0:
+		l.d.add(m.Target.Pos, m.ID(), "a member cannot target the mixin %s", id)
+	default:
+		return t
+	}
+	return m.Target // keep a placeholder so later passes need no nil checks
+}
+
+// ref resolves the single reference s.raw[key]; a missing input or output
+// is smithy.api#Unit.
+func (l *loader) ref(s *Shape, key string, want Type, unitDefault bool) *Shape {
+	v := s.raw.v.Get(key)
+	if !v.Exists() {
+		if unitDefault {
+			return l.shapes["smithy.api#Unit"]
+		}
+		return nil
+	}
+	t := v.Get("target")
+	if t.Type != gjson.String {
+		l.d.add(Pos{s.Pos.Src, v.Index}, s.ID, `%q must be an object with a "target" string`, key)
+		return nil
+	}
+	return l.lookup(s, t, key, want)
+}
+
+func (l *loader) refs(s *Shape, key string, want Type) []*Shape {
+	var out []*Shape
+	for _, t := range l.refList(s, key) {
+		if r := l.lookup(s, t, key, want); r != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (l *loader) lookup(s *Shape, t gjson.Result, key string, want Type) *Shape {
+	r := l.shapes[t.Str]
+	if r == nil {
+		l.d.add(Pos{s.Pos.Src, t.Index}, s.ID, "%s target %s is not defined", key, t.Str)
+		return nil
+	}
+	if r.Type != want {
+		l.d.add(Pos{s.Pos.Src, t.Index}, s.ID, "%s target %s is a %s, not a %s", key, t.Str, r.Type, want)
+		return nil
+	}
+	return r
+}
+
+func (l *loader) resolveService(s *Shape) {
+	if v := s.raw.v.Get("version"); v.Exists() && v.Type != gjson.String {
+		l.d.add(Pos{s.Pos.Src, v.Index}, s.ID, `"version" must be a string`)
+	} else {
+		s.Version = v.Str
+	}
+	s.Operations = l.refs(s, "operations", Operation)
+	s.Resources = l.refs(s, "resources", Resource)
+	s.Errors = l.refs(s, "errors", Structure)
+	if rn := s.raw.v.Get("rename"); rn.Exists() {
+		s.Rename = map[string]string{}
+		rn.ForEach(func(k, v gjson.Result) bool {
+			if v.Type != gjson.String || !isIdentifier(v.Str) {
+				l.d.add(Pos{s.Pos.Src, k.Index}, s.ID, "rename of %s must be an identifier", k.Str)
+			}
+			s.Rename[k.Str] = v.Str
+			return true
+		})
+	}
+}
+
+func (l *loader) resolveResource(s *Shape) {
+	s.Identifiers = l.bindings(s, "identifiers")
+	s.Properties = l.bindings(s, "properties")
+	for _, p := range []struct {
+		key string
+		dst **Shape
+	}{{"create", &s.Create}, {"put", &s.Put}, {"read", &s.Read}, {"update", &s.Update}, {"delete", &s.Delete}, {"list", &s.List}} {
+		*p.dst = l.ref(s, p.key, Operation, false)
+	}
+	s.Operations = l.refs(s, "operations", Operation)
+	s.CollectionOperations = l.refs(s, "collectionOperations", Operation)
+	s.Resources = l.refs(s, "resources", Resource)
+}
+
+func (l *loader) bindings(s *Shape, key string) []Binding {
+	v := s.raw.v.Get(key)
+	var out []Binding
+	v.ForEach(func(k, b gjson.Result) bool {
+		t := b.Get("target")
+		if t.Type != gjson.String {
+			l.d.add(Pos{s.Pos.Src, k.Index}, s.ID, `%s %q must be an object with a "target" string`, key, k.Str)
+			return true
+		}
+		if r := l.shapes[t.Str]; r != nil {
+			out = append(out, Binding{Name: k.Str, Target: r})
+		} else {
+			l.d.add(Pos{s.Pos.Src, t.Index}, s.ID, "%s %q target %s is not defined", key, k.Str, t.Str)
+		}
+		return true
+	})
+	return out
+}
