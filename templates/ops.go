@@ -1,0 +1,39 @@
+package templates
+
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygen/smithygen/model"
+)
+
+// opFile emits an operation's file: its client method, input and output
+// structs and, when paginated, its paginator.
+func opFile(a *model.API, op *model.Op) *jen.File {
+	f := newFile(a, "")
+	opMethod(f, a, op)
+	ioDecls(f, a, op)
+	paginatorDecls(f, a, op)
+	return f
+}
+
+// docFile emits the package documentation.
+func docFile(a *model.API) *jen.File {
+	f := newFile(a, "")
+	lines := docLines(a.Closure.Service.Traits.Documentation)
+	intro := "Package " + a.Package + " provides the API client, operations, and parameter types for " + serviceTitle(a) + "."
+	f.PackageComment(intro)
+	if len(lines) > 0 {
+		f.PackageComment("")
+		for _, l := range lines {
+			f.PackageComment(l)
+		}
+	}
+	return f
+}
+
+func serviceTitle(a *model.API) string {
+	if t := a.Closure.Service.Traits.Title; t != "" {
+		return t
+	}
+	return a.ServiceID
+}
