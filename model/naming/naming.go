@@ -21,7 +21,10 @@
 //     Message, ErrorMessage and ErrorCodeOverride into their built-in fields
 //     (Fields).
 //   - Package names are the sdkId lower-cased without spaces and dashes
-//     (Package).
+//     (Package; any other character that is not an ASCII letter or digit is
+//     dropped too).
+//   - Enum types get a Values method and union wrappers a Value field; neither
+//     can clash with constants or wrapper names, so nothing is escaped for them.
 //
 // Where v2 would fail (invalid or empty names, duplicates, names clashing with
 // generated fields such as ResultMetadata) the functions here still return

@@ -1,0 +1,3 @@
+package p
+import "github.com/smithygen/smithygen/.scratch-types/p/types"
+var _ types.X

@@ -1,0 +1,2 @@
+package types
+type X struct{}

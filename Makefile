@@ -1,0 +1,25 @@
+# Generate the default client, run the tests, and check generated code is fresh.
+GO ?= go
+SMITHY_SHARED ?= $(abspath ../shared)
+export SMITHY_SHARED
+
+.PHONY: generate test check corpus bench fuzz
+
+generate:
+	$(GO) generate ./...
+
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+check:
+	$(GO) run ./cmd/gen -check
+
+corpus:
+	$(GO) test -run 'TestCorpus' -count=1 -v -timeout 60m . 2>&1 | tail -40
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./model/...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 20s ./model

@@ -1,0 +1,175 @@
+// Command gen generates a Go client package from a Smithy model.
+//
+// With no flags it generates the embedded AWS Clean Rooms ML model
+// (ListTrainedModels) into generated/cleanroomsml, relative to the module
+// root. Run it from the module root:
+//
+//	go run ./cmd/gen [-model file.json]... [-service ID] [-out DIR] [-package NAME]
+//	                 [-operations A,B] [-list] [-check] [-ast]
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates"
+)
+
+type options struct {
+	models     []string
+	service    string
+	out        string
+	pkg        string
+	operations string
+	list       bool
+	check      bool
+	ast        bool
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command and returns its exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	o, err := parseFlags(args, stderr)
+	if err != nil {
+		return 2
+	}
+	if err := generate(o, stdout); err != nil {
+		var stale staleError
+		if errors.As(err, &stale) {
+			for _, f := range stale {
+				fmt.Fprintf(stderr, "stale: %s\n", f)
+			}
+			return 1
+		}
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	o := &options{}
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Func("model", "Smithy JSON AST model `file` (repeatable; files are merged; a directory means every .json file in it)", func(s string) error {
+		o.models = append(o.models, s)
+		return nil
+	})
+	fs.StringVar(&o.service, "service", "", "service shape `ID` when the model has several services")
+	fs.StringVar(&o.out, "out", "", "output `dir` (default generated/<package>)")
+	fs.StringVar(&o.pkg, "package", "", "Go package `name` (default: the service's sdkId lower-cased, letters and digits only)")
+	fs.StringVar(&o.operations, "operations", "", "comma-separated operation `names`: generate only their closure")
+	fs.BoolVar(&o.list, "list", false, "print the closure's operation names and exit")
+	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 naming each stale file")
+	fs.BoolVar(&o.ast, "ast", false, "print the loaded model as normalized Smithy JSON AST and exit")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gen: unexpected arguments: %s\n", strings.Join(fs.Args(), " "))
+		return nil, errors.New("usage")
+	}
+	return o, nil
+}
+
+func generate(o *options, stdout io.Writer) error {
+	m, err := load(o.models)
+	if err != nil {
+		return err
+	}
+	if o.ast {
+		_, err := stdout.Write(m.AST())
+		return err
+	}
+	svc, err := pickService(m, o.service)
+	if err != nil {
+		return err
+	}
+	var ops []string
+	if o.operations != "" {
+		ops = strings.Split(o.operations, ",")
+	}
+	c, err := m.Closure(svc, ops...)
+	if err != nil {
+		return err
+	}
+	if o.list {
+		for _, op := range c.Operations {
+			fmt.Fprintln(stdout, c.Name(op))
+		}
+		return nil
+	}
+	return emit(o, c)
+}
+
+func emit(o *options, c *model.Closure) error {
+	out, importPath, err := outputDir(o, c)
+	if err != nil {
+		return err
+	}
+	api, err := model.BuildAPI(c, importPath, o.pkg)
+	if err != nil {
+		return err
+	}
+	files, err := templates.Files(api)
+	if err != nil {
+		return err
+	}
+	if o.check {
+		return check(out, files)
+	}
+	return writeAtomic(out, files)
+}
+
+func load(paths []string) (*model.Model, error) {
+	if len(paths) == 0 {
+		return model.Load(model.DefaultSource())
+	}
+	var files []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		found, err := filepath.Glob(filepath.Join(p, "*.json"))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, found...)
+	}
+	return model.LoadFiles(files...)
+}
+
+func pickService(m *model.Model, id string) (*model.Shape, error) {
+	svcs := m.Services()
+	if id != "" {
+		if s := m.Shape(id); s != nil && s.Type == model.Service {
+			return s, nil
+		}
+		return nil, fmt.Errorf("gen: no service %q in the model", id)
+	}
+	switch len(svcs) {
+	case 0:
+		return nil, errors.New("gen: the model has no service")
+	case 1:
+		return svcs[0], nil
+	}
+	ids := make([]string, len(svcs))
+	for i, s := range svcs {
+		ids[i] = s.ID
+	}
+	return nil, fmt.Errorf("gen: the model has several services; choose one with -service: %s", strings.Join(ids, ", "))
+}
