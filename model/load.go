@@ -61,7 +61,8 @@ func Load(srcs ...*Source) (*Model, error) {
 
 func (l *loader) readDoc(src *Source) {
 	if !gjson.ValidBytes(src.Data) {
-		l.d.add(Pos{src, syntaxErrorOffset(src.Data)}, "", "invalid JSON")
+		off, msg := syntaxError(src.Data)
+		l.d.add(Pos{src, off}, "", "invalid JSON: %s", msg)
 		return
 	}
 	doc := gjson.Parse(string(src.Data))
@@ -94,14 +95,18 @@ func (l *loader) readDoc(src *Source) {
 	})
 }
 
-// syntaxErrorOffset finds where a document stops being valid JSON.
-func syntaxErrorOffset(data []byte) int {
+// syntaxError finds where and why a document stops being valid JSON.
+func syntaxError(data []byte) (int, string) {
 	var v any
 	var se *json.SyntaxError
-	if err := json.Unmarshal(data, &v); errors.As(err, &se) {
-		return int(se.Offset) - 1
+	err := json.Unmarshal(data, &v)
+	if errors.As(err, &se) {
+		return max(int(se.Offset)-1, 0), se.Error()
 	}
-	return len(data)
+	if err != nil {
+		return len(data), err.Error()
+	}
+	return len(data), "not valid JSON"
 }
 
 func (l *loader) readMetadata(src *Source, v gjson.Result) {

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"strings"
+
 	"github.com/tidwall/gjson"
 )
 
@@ -81,7 +83,7 @@ func (l *loader) lookup(s *Shape, t gjson.Result, key string, want Type) *Shape 
 		return nil
 	}
 	if r.Type != want {
-		l.d.add(Pos{s.Pos.Src, t.Index}, s.ID, "%s target %s is a %s, not a %s", key, t.Str, r.Type, want)
+		l.d.add(Pos{s.Pos.Src, t.Index}, s.ID, "%s target %s is %s, not %s", key, t.Str, article(r.Type), article(want))
 		return nil
 	}
 	return r
@@ -139,4 +141,13 @@ func (l *loader) bindings(s *Shape, key string) []Binding {
 		return true
 	})
 	return out
+}
+
+// article prefixes a type name with "a" or "an".
+func article(t Type) string {
+	n := t.String()
+	if strings.ContainsRune("aeiou", rune(n[0])) {
+		return "an " + n
+	}
+	return "a " + n
 }

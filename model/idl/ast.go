@@ -126,3 +126,10 @@ func (s *shapeDef) member(name string) *memberDef {
 	}
 	return nil
 }
+
+func (f *file) versionName() string {
+	if f.version == "" {
+		return "1.0"
+	}
+	return f.version
+}
