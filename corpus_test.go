@@ -1,0 +1,116 @@
+package smithygen
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates"
+)
+
+// corpusSample is the fixed set of models `go test` builds; `make corpus`
+// (SMITHYGEN_CORPUS=all) builds every restJson1 and awsJson model.
+var corpusSample = []string{"cleanroomsml", "cleanrooms", "lambda", "dynamodb", "kms", "api-gateway", "glacier", "bedrock-runtime"}
+
+func sharedDir(t *testing.T) string {
+	dir := os.Getenv("SMITHY_SHARED")
+	if dir == "" {
+		dir = filepath.Join("..", "shared")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "models", "smithy")); err != nil {
+		t.Fatalf("shared reference data not found (set SMITHY_SHARED): %v", err)
+	}
+	abs, _ := filepath.Abs(dir)
+	return abs
+}
+
+// corpusModels lists the models to build: restJson1 and awsJson services.
+func corpusModels(t *testing.T) []string {
+	dir := filepath.Join(sharedDir(t), "models", "smithy")
+	if os.Getenv("SMITHYGEN_CORPUS") != "all" {
+		var out []string
+		for _, n := range corpusSample {
+			out = append(out, filepath.Join(dir, n+".json"))
+		}
+		return out
+	}
+	all, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	return all
+}
+
+// TestCorpus generates a client for each corpus model into a scratch module
+// that requires this one, then builds and vets them all.
+func TestCorpus(t *testing.T) {
+	root, _ := filepath.Abs(".")
+	work := t.TempDir()
+	gomod := "module corpus\n\ngo 1.26\n\nrequire " + modulePath + " v0.0.0\n\nreplace " + modulePath + " => " + root + "\n"
+	writeOrFail(t, filepath.Join(work, "go.mod"), []byte(gomod))
+	sum, err := os.ReadFile("go.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeOrFail(t, filepath.Join(work, "go.sum"), sum)
+	built := 0
+	for _, path := range corpusModels(t) {
+		m, err := model.LoadFiles(path)
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		svc := m.Services()[0]
+		if !supportedProtocol(svc) {
+			continue
+		}
+		c, err := m.Closure(svc)
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		name := strings.TrimSuffix(filepath.Base(path), ".json")
+		pkgDir := strings.ReplaceAll(name, "-", "")
+		api, err := model.BuildAPI(c, "corpus/"+pkgDir, "")
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		files, err := templates.Files(api)
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		for _, f := range files {
+			writeOrFail(t, filepath.Join(work, pkgDir, f.Path), f.Data)
+		}
+		built++
+	}
+	t.Logf("generated %d clients", built)
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir = work
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go vet: %v\n%s", err, out)
+	}
+}
+
+func supportedProtocol(svc *model.Shape) bool {
+	for _, p := range svc.Traits.Protocols {
+		switch p.ID {
+		case "aws.protocols#restJson1", "aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1":
+			return true
+		}
+	}
+	return false
+}
+
+func writeOrFail(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
