@@ -43,6 +43,8 @@ type GoType struct {
 	// Elem is the element (slice) or value (map) type, with its constraints.
 	Elem      *GoType
 	ElemCheck Constraints
+	// KeyCheck holds a map key's constraints (keys are Go strings).
+	KeyCheck Constraints
 	// Sparse collections keep null entries: their elements are pointers.
 	Sparse bool
 	// Shape is the Smithy shape the type represents.

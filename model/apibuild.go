@@ -55,6 +55,13 @@ func BuildAPI(c *Closure, importPath, pkg string) (*API, error) {
 	for _, n := range a.Types {
 		b.fill(n)
 	}
+	// Token and item paths may run through types-package structs, so they
+	// are resolved once those are filled.
+	for _, op := range a.Operations {
+		if p := c.Paginated(op.Shape); p != nil {
+			op.Paginator = b.paginator(op, p)
+		}
+	}
 	return a, b.d.err()
 }
 
@@ -117,9 +124,6 @@ func (b *builder) op(s *Shape) *Op {
 		if n := b.named[e]; n != nil {
 			op.Errors = append(op.Errors, n)
 		}
-	}
-	if p := b.api.Closure.Paginated(s); p != nil {
-		op.Paginator = b.paginator(op, p)
 	}
 	return op
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/smithygen/smithygen/model/naming"
 )
@@ -20,25 +21,26 @@ func (b *builder) fill(n *Named) {
 	for _, m := range n.Shape.Members {
 		n.Fields = append(n.Fields, b.field(n, m, top))
 	}
-	if n.Kind == NamedUnion {
-		for _, f := range n.Fields {
-			f.Name = n.Name + "Member" + f.Name
-		}
-	} else {
+	b.nameFields(n)
+	switch n.Kind {
+	case NamedStruct:
 		sortFields(n.Fields)
-	}
-	if n.Kind == NamedError {
+	case NamedUnion:
 		for _, f := range n.Fields {
-			if f.Name == "Message" {
+			f.Type = unionValue(f.Type)
+		}
+	case NamedError:
+		for _, f := range n.Fields {
+			if f.Name == "Message" && n.MessageField == nil {
 				n.MessageField = f
 			}
 		}
 	}
-	uniqueFieldNames(n)
 }
 
-// sortFields orders fields as aws-sdk-go-v2 does: required members first,
-// then the rest, each group by name.
+// sortFields orders fields as aws-sdk-go-v2 does for structures: required
+// members first, then the rest, each group by name. Errors and unions keep
+// model order.
 func sortFields(fs []*Field) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		if fs[i].Check.Required != fs[j].Check.Required {
@@ -48,37 +50,35 @@ func sortFields(fs []*Field) {
 	})
 }
 
-// reserved are the method and field names generated code adds to structs.
-var reserved = map[NamedKind][]string{
-	NamedError: {"Error", "ErrorMessage", "ErrorCode", "ErrorFault", "ErrorCodeOverride"},
-}
-
-func uniqueFieldNames(n *Named) {
-	used := map[string]bool{}
-	for _, r := range reserved[n.Kind] {
-		used[r] = true
+// nameFields sets the Go names of a declaration's fields: union wrapper
+// type names, or struct field names escaped for the kind of struct.
+func (b *builder) nameFields(n *Named) {
+	members := make([]string, len(n.Fields))
+	for i, f := range n.Fields {
+		members[i] = f.Member.Name
 	}
-	if n.Pkg != n.Shape.ID && n.Kind == NamedStruct {
-		used["ResultMetadata"] = true
+	var names []string
+	switch {
+	case n.Kind == NamedUnion:
+		names = naming.UnionMembers(n.Name, members)
+	case n.Kind == NamedError:
+		names = naming.Fields(naming.Error, members)
+	case n.Pkg == b.api.ImportPath && strings.HasSuffix(n.Name, "Output"):
+		names = naming.Fields(naming.Output, members)
+	default:
+		names = naming.Fields(naming.Plain, members)
 	}
-	for _, f := range n.Fields {
-		if f == n.MessageField {
-			continue
-		}
-		base, name := f.Name, f.Name
-		for i := 2; used[name]; i++ {
-			name = base + "_" + itoa(i)
-		}
-		used[name] = true
-		f.Name = name
+	for i, f := range n.Fields {
+		f.Name = names[i]
 	}
 }
 
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + itoa(i%10)
+// unionValue is the type of a union member's Value: scalars and structures
+// are held by value, big numbers stay pointers.
+func unionValue(t *GoType) *GoType {
+	v := *t
+	v.Ptr = t.Kind == KindBasic && t.Pkg == "math/big"
+	return &v
 }
 
 func (b *builder) field(n *Named, m *MemberShape, top bool) *Field {
@@ -182,17 +182,22 @@ func timestampFormat(m *MemberShape, loc Location) string {
 
 func enumValues(n *Named) []*EnumValue {
 	var out []*EnumValue
+	var members []naming.EnumMember
 	s := n.Shape
 	for _, m := range s.Members {
 		v := &EnumValue{Doc: m.Traits.Documentation, Value: m.Name}
 		if ev := m.Traits.EnumValue; ev != nil {
 			v.Value, v.Int = ev.String(), ev.Int()
 		}
-		v.Name = naming.EnumConst(n.Name, m.Name, v.Value)
 		out = append(out, v)
+		members = append(members, naming.EnumMember{Name: m.Name, Value: v.Value})
 	}
 	for _, d := range s.Traits.Enum {
-		out = append(out, &EnumValue{Name: naming.EnumConst(n.Name, d.Name, d.Value), Value: d.Value, Doc: d.Documentation})
+		out = append(out, &EnumValue{Value: d.Value, Doc: d.Documentation})
+		members = append(members, naming.EnumMember{Name: d.Name, Value: d.Value})
+	}
+	for i, c := range naming.EnumConsts(n.Name, members) {
+		out[i].Name = c
 	}
 	return out
 }

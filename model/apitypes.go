@@ -66,4 +66,8 @@ func (b *builder) collection(t *GoType, s *Shape) {
 	}
 	t.ElemCheck = constraints(el)
 	t.ElemCheck.Required = false
+	if k := s.Member("key"); s.Type == Map && k != nil && k.Target != nil {
+		t.KeyCheck = constraints(k)
+		t.KeyCheck.Required = false
+	}
 }

@@ -2,6 +2,11 @@ package model
 
 import (
 	"encoding/json"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/tidwall/gjson"
 
 	"github.com/tidwall/pretty"
 )
@@ -81,12 +86,43 @@ func memberAST(m *MemberShape) map[string]any {
 	return out
 }
 
-func traitsAST(ts []Trait) map[string]json.RawMessage {
-	out := make(map[string]json.RawMessage, len(ts))
+func traitsAST(ts []Trait) map[string]any {
+	out := make(map[string]any, len(ts))
 	for _, t := range ts {
-		out[t.ID] = json.RawMessage(t.Value.Raw)
+		out[t.ID] = canonical(t.Value)
 	}
 	return out
+}
+
+// canonical converts a JSON value for printing, with numbers in one
+// spelling: integers as written, other numbers in shortest form (10e0 and
+// 10.0 both print 10).
+func canonical(v gjson.Result) any {
+	switch {
+	case v.IsObject():
+		m := map[string]any{}
+		v.ForEach(func(k, e gjson.Result) bool {
+			m[k.Str] = canonical(e)
+			return true
+		})
+		return m
+	case v.IsArray():
+		list := []any{}
+		for _, e := range v.Array() {
+			list = append(list, canonical(e))
+		}
+		return list
+	case v.Type == gjson.Number:
+		if !strings.ContainsAny(v.Raw, ".eE") {
+			return json.Number(v.Raw)
+		}
+		f, err := strconv.ParseFloat(v.Raw, 64)
+		if err != nil || math.IsInf(f, 0) {
+			return json.Number(strings.ToLower(v.Raw))
+		}
+		return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	return v.Value()
 }
 
 func putString(out map[string]any, k, v string) {

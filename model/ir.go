@@ -106,9 +106,10 @@ type Shape struct {
 	Update, Delete, List *Shape
 	CollectionOperations []*Shape
 
-	mixins []string
-	flat   bool // mixins flattened
-	raw    rawShape
+	mixins   []string
+	flat     bool // mixins flattened
+	resolved bool // references resolved
+	raw      rawShape
 }
 
 // MemberShape is a member of an aggregate or enum shape.

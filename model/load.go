@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/smithygen/smithygen/model/idl"
 )
 
 // rawShape keeps the JSON of a shape definition until targets resolve.
@@ -32,17 +35,62 @@ type loader struct {
 	order    []string // metadata keys in first-seen order
 }
 
-// LoadFiles reads and loads the named JSON AST files.
+// LoadFiles reads and loads model files: Smithy JSON AST (.json) and Smithy
+// IDL (.smithy). A directory stands for every such file below it. IDL files
+// are parsed together, so relative shape IDs resolve across them.
 func LoadFiles(paths ...string) (*Model, error) {
-	srcs := make([]*Source, 0, len(paths))
-	for _, p := range paths {
+	files, err := expandPaths(paths)
+	if err != nil {
+		return nil, err
+	}
+	var srcs []*Source
+	var idlSrcs []idl.Source
+	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
 		}
+		if strings.HasSuffix(p, ".smithy") {
+			idlSrcs = append(idlSrcs, idl.Source{Name: p, Data: data})
+			continue
+		}
 		srcs = append(srcs, &Source{Name: p, Data: data})
 	}
+	if len(idlSrcs) > 0 {
+		docs, err := idl.Convert(idlSrcs)
+		if err != nil {
+			return nil, err
+		}
+		for i := range docs {
+			srcs = append(srcs, &Source{Name: docs[i].Name, Data: docs[i].JSON, PosFunc: docs[i].Pos})
+		}
+	}
 	return Load(srcs...)
+}
+
+// expandPaths replaces each directory by the model files below it, sorted.
+func expandPaths(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(f string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (strings.HasSuffix(f, ".json") || strings.HasSuffix(f, ".smithy")) {
+				out = append(out, f)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // Load loads Smithy JSON AST documents together with the prelude into one
@@ -132,7 +180,8 @@ func (l *loader) readMetadata(src *Source, v gjson.Result) {
 
 func (l *loader) readShape(src *Source, id, v gjson.Result) {
 	pos := Pos{src, id.Index}
-	if !validShapeID(id.Str, false) {
+	isApply := v.Get("type").Str == "apply"
+	if !validShapeID(id.Str, false) && !(isApply && validShapeID(id.Str, true)) {
 		l.d.add(pos, id.Str, "not an absolute shape ID")
 		return
 	}
@@ -145,7 +194,7 @@ func (l *loader) readShape(src *Source, id, v gjson.Result) {
 		l.d.add(pos, id.Str, `missing "type" string`)
 		return
 	}
-	if typ.Str == "apply" {
+	if isApply {
 		l.readApply(src, id.Str, v)
 		return
 	}
@@ -155,6 +204,9 @@ func (l *loader) readShape(src *Source, id, v gjson.Result) {
 		return
 	}
 	if prev := l.shapes[id.Str]; prev != nil {
+		if prev.Pos.Src == preludeSource && prev.Type == t {
+			return // a copy of the prelude's definition
+		}
 		if prev.Pos.Src == preludeSource || !jsonEqual(prev.raw.v, v) {
 			l.d.add(pos, id.Str, "conflicting shape definition (also defined at %s)", prev.Pos)
 		}

@@ -33,6 +33,7 @@ func (l *loader) flatten(s *Shape, visiting map[string]bool) {
 				l.d.add(s.Pos, s.ID, "member %q is inherited from two mixins with different targets", m.Name)
 				continue
 			} else if prev != nil {
+				prev.Traits.All = overlayTraits(prev.Traits.All, m.Traits.All)
 				continue
 			}
 			c := *m

@@ -1,6 +1,7 @@
 package model
 
-// preludeSource defines the smithy.api shapes every model may target.
+// preludeSource defines the shapes every model may target: the smithy.api
+// prelude and smithy.framework's standard validation error.
 var preludeSource = &Source{Name: "<prelude>", Data: []byte(`{"smithy":"2.0","shapes":{
 "smithy.api#String":{"type":"string"},
 "smithy.api#Blob":{"type":"blob"},
@@ -22,7 +23,15 @@ var preludeSource = &Source{Name: "<prelude>", Data: []byte(`{"smithy":"2.0","sh
 "smithy.api#PrimitiveLong":{"type":"long","traits":{"smithy.api#default":0}},
 "smithy.api#PrimitiveFloat":{"type":"float","traits":{"smithy.api#default":0}},
 "smithy.api#PrimitiveDouble":{"type":"double","traits":{"smithy.api#default":0}},
-"smithy.api#Unit":{"type":"structure","traits":{"smithy.api#unitType":{}}}
+"smithy.api#Unit":{"type":"structure","traits":{"smithy.api#unitType":{}}},
+"smithy.framework#ValidationException":{"type":"structure","members":{
+  "message":{"target":"smithy.api#String","traits":{"smithy.api#required":{}}},
+  "fieldList":{"target":"smithy.framework#ValidationExceptionFieldList"}},
+  "traits":{"smithy.api#error":"client"}},
+"smithy.framework#ValidationExceptionFieldList":{"type":"list","member":{"target":"smithy.framework#ValidationExceptionField"}},
+"smithy.framework#ValidationExceptionField":{"type":"structure","members":{
+  "path":{"target":"smithy.api#String","traits":{"smithy.api#required":{}}},
+  "message":{"target":"smithy.api#String","traits":{"smithy.api#required":{}}}}}
 }}`)}
 
 // IsPrelude reports whether s is defined by the prelude.

@@ -6,8 +6,12 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// resolveShape parses typed traits and resolves every reference of s.
+// resolveShape parses typed traits and resolves every reference of s, once.
 func (l *loader) resolveShape(s *Shape) {
+	if s.resolved {
+		return
+	}
+	s.resolved = true
 	l.parseTraits(s.ID, &s.Traits)
 	for _, m := range s.Members {
 		l.parseTraits(m.ID(), &m.Traits)
@@ -23,6 +27,69 @@ func (l *loader) resolveShape(s *Shape) {
 	case Resource:
 		l.resolveResource(s)
 	}
+	for _, id := range s.mixins {
+		if mx := l.shapes[id]; mx != nil && mx.Type == s.Type {
+			l.resolveShape(mx)
+			l.inheritBindings(s, mx)
+		}
+	}
+}
+
+// inheritBindings adds a mixin's service, operation or resource properties
+// to s: the mixin's come first, and s's own single-valued properties win.
+func (l *loader) inheritBindings(s, mx *Shape) {
+	s.Operations = unionShapes(mx.Operations, s.Operations)
+	s.Resources = unionShapes(mx.Resources, s.Resources)
+	s.Errors = unionShapes(mx.Errors, s.Errors)
+	s.CollectionOperations = unionShapes(mx.CollectionOperations, s.CollectionOperations)
+	s.Version = firstNonEmpty(s.Version, mx.Version)
+	for k, v := range mx.Rename {
+		if _, ok := s.Rename[k]; !ok {
+			if s.Rename == nil {
+				s.Rename = map[string]string{}
+			}
+			s.Rename[k] = v
+		}
+	}
+	raw := s.raw.v
+	for _, p := range []struct {
+		key      string
+		dst, src **Shape
+	}{{"input", &s.Input, &mx.Input}, {"output", &s.Output, &mx.Output}, {"create", &s.Create, &mx.Create},
+		{"put", &s.Put, &mx.Put}, {"read", &s.Read, &mx.Read}, {"update", &s.Update, &mx.Update},
+		{"delete", &s.Delete, &mx.Delete}, {"list", &s.List, &mx.List}} {
+		if !raw.Get(p.key).Exists() {
+			*p.dst = *p.src
+		}
+	}
+	s.Identifiers = unionBindings(mx.Identifiers, s.Identifiers)
+	s.Properties = unionBindings(mx.Properties, s.Properties)
+}
+
+func unionShapes(a, b []*Shape) []*Shape {
+	out := append([]*Shape(nil), a...)
+	for _, s := range b {
+		if !containsShape(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func unionBindings(a, b []Binding) []Binding {
+	out := append([]Binding(nil), a...)
+	for _, x := range b {
+		found := false
+		for i, y := range out {
+			if y.Name == x.Name {
+				out[i], found = x, true
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func (l *loader) parseTraits(owner string, t *Traits) {

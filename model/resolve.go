@@ -24,10 +24,10 @@ func (l *loader) build() (*Model, error) {
 	m := &Model{byID: map[string]*Shape{}}
 	for _, id := range ids {
 		s := l.shapes[id]
-		if s.Traits.Mixin != nil {
-			continue
-		}
 		l.resolveShape(s)
+		if s.Traits.Mixin != nil {
+			continue // flattened into the shapes using it
+		}
 		m.Shapes = append(m.Shapes, s)
 		m.byID[id] = s
 	}

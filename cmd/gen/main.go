@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/smithygen/smithygen/model"
@@ -60,7 +59,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	o := &options{}
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Func("model", "Smithy JSON AST model `file` (repeatable; files are merged; a directory means every .json file in it)", func(s string) error {
+	fs.Func("model", "model `file`: Smithy JSON AST (.json) or IDL (.smithy); repeatable, files are merged; a directory means every model file below it", func(s string) error {
 		o.models = append(o.models, s)
 		return nil
 	})
@@ -134,23 +133,7 @@ func load(paths []string) (*model.Model, error) {
 	if len(paths) == 0 {
 		return model.Load(model.DefaultSource())
 	}
-	var files []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		found, err := filepath.Glob(filepath.Join(p, "*.json"))
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, found...)
-	}
-	return model.LoadFiles(files...)
+	return model.LoadFiles(paths...)
 }
 
 func pickService(m *model.Model, id string) (*model.Shape, error) {

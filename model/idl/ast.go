@@ -1,6 +1,7 @@
 package idl
 
 import (
+	"bytes"
 	"sort"
 	"unicode/utf8"
 )
@@ -15,7 +16,6 @@ type file struct {
 	outSuffix string
 	metadata  []metaEntry
 	ns        string
-	nsPos     int32
 	uses      []ref
 	shapes    []*shapeDef
 	useMap    map[string]string // local name → absolute shape ID
@@ -32,16 +32,33 @@ func (f *file) v1() bool { return f.version == "" || f.version[0] == '1' }
 // lineCol converts a byte offset into a 1-based line and character column.
 func (f *file) lineCol(pos int32) (int, int) {
 	if f.lines == nil {
-		f.lines = append(f.lines, 0)
-		for i, c := range f.src {
-			if c == '\n' || c == '\r' && (i+1 >= len(f.src) || f.src[i+1] != '\n') {
-				f.lines = append(f.lines, int32(i+1))
-			}
-		}
+		f.lines = lineStarts(f.src)
 	}
 	pos = max(0, min(pos, int32(len(f.src))))
 	i := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > pos }) - 1
 	return i + 1, utf8.RuneCount(f.src[f.lines[i]:pos]) + 1
+}
+
+// lineStarts returns the offsets at which lines start; a line ends with LF,
+// CRLF or a lone CR.
+func lineStarts(src []byte) []int32 {
+	lines := make([]int32, 1, len(src)/32+1)
+	if bytes.IndexByte(src, '\r') < 0 {
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return lines
+			}
+			i += j + 1
+			lines = append(lines, int32(i))
+		}
+	}
+	for i, c := range src {
+		if c == '\n' || c == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
+			lines = append(lines, int32(i+1))
+		}
+	}
+	return lines
 }
 
 type nodeKind uint8

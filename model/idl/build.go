@@ -46,6 +46,7 @@ type fileOut struct {
 	byKey  map[string]*outShape
 }
 
+// build computes the final shapes, members and traits of one file.
 func (m *model) build(f *file) *fileOut {
 	out := &fileOut{byKey: make(map[string]*outShape, len(f.shapes))}
 	var applies []pendingApply
@@ -55,19 +56,11 @@ func (m *model) build(f *file) *fileOut {
 		}
 		o := &outShape{key: s.abs, def: s, pos: s.pos, traits: m.traits(f, nil, s.traits)}
 		for _, mem := range s.members {
-			om := &outMember{name: mem.name, target: mem.target, pos: mem.pos, traits: m.traits(f, nil, mem.traits)}
-			if mem.elided {
-				target, inherited := m.elide(f, s, mem)
-				if inherited {
-					applies = append(applies, pendingApply{target: s.abs + "$" + mem.name, pos: mem.pos, traits: om.traits})
-					continue
-				}
-				om.target = ref{id: target, pos: mem.pos}
+			if om, inherited := m.buildMember(f, s, mem); inherited {
+				applies = append(applies, pendingApply{target: s.abs + "$" + mem.name, pos: mem.pos, traits: om.traits})
+			} else {
+				o.members = append(o.members, om)
 			}
-			if s.kind == "enum" && !hasTrait(om.traits, "smithy.api#enumValue") {
-				om.traits = append(om.traits, outTrait{id: "smithy.api#enumValue", pos: mem.pos, val: &node{kind: nString, pos: mem.pos, text: mem.name}})
-			}
-			o.members = append(o.members, om)
 		}
 		out.shapes = append(out.shapes, o)
 		out.byKey[o.key] = o
@@ -78,9 +71,29 @@ func (m *model) build(f *file) *fileOut {
 		}
 	}
 	for _, a := range applies {
-		m.apply(f, out, a)
+		if len(a.traits) > 0 {
+			m.apply(f, out, a)
+		}
 	}
 	return out
+}
+
+// buildMember returns the final member; inherited is set for an elided
+// member that comes from a mixin.
+func (m *model) buildMember(f *file, s *shapeDef, mem *memberDef) (om *outMember, inherited bool) {
+	om = &outMember{name: mem.name, target: mem.target, pos: mem.pos, traits: m.traits(f, nil, mem.traits)}
+	if mem.elided {
+		var target string
+		if target, inherited = m.elide(f, s, mem); inherited {
+			return om, true
+		}
+		om.target = ref{id: target, pos: mem.pos}
+	}
+	if s.kind == "enum" && !hasTrait(om.traits, "smithy.api#enumValue") {
+		val := &node{kind: nString, pos: mem.pos, text: mem.name}
+		om.traits = append(om.traits, outTrait{id: "smithy.api#enumValue", pos: mem.pos, val: val})
+	}
+	return om, false
 }
 
 func hasTrait(traits []outTrait, id string) bool {
@@ -122,8 +135,8 @@ func (m *model) apply(f *file, out *fileOut, a pendingApply) {
 }
 
 // traits adds applied traits (filling omitted values) and finished traits
-// to list, merging repeated traits: lists concatenate, equal values are
-// kept once, anything else conflicts.
+// to list, merging repeated traits: values of list traits concatenate,
+// equal values are kept once, anything else conflicts.
 func (m *model) traits(f *file, list []outTrait, apps []traitApp, more ...outTrait) []outTrait {
 	for _, a := range apps {
 		val := a.val
@@ -143,7 +156,11 @@ func (m *model) addTrait(f *file, list []outTrait, t outTrait) []outTrait {
 		if list[i].id != t.id {
 			continue
 		}
-		merged, ok := mergeValues(list[i].val, t.val)
+		merged, ok := list[i].val, equalNodes(list[i].val, t.val)
+		switch m.traitKind(t.id) {
+		case "list", "set", "":
+			merged, ok = mergeValues(list[i].val, t.val)
+		}
 		if !ok {
 			m.errs.add(f, t.pos, "conflicting `%s` trait", t.id)
 		}
@@ -153,7 +170,8 @@ func (m *model) addTrait(f *file, list []outTrait, t outTrait) []outTrait {
 	return append(list, t)
 }
 
-// mergeValues combines two values given for the same trait or metadata key.
+// mergeValues combines two values given for the same metadata key or list
+// trait: arrays concatenate, equal values are kept once.
 func mergeValues(a, b *node) (*node, bool) {
 	if a.kind == nArray && b.kind == nArray {
 		elems := make([]*node, 0, len(a.elems)+len(b.elems))

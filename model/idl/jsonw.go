@@ -1,31 +1,25 @@
 package idl
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
-// mark ties an offset in the JSON document to an IDL position.
+// mark ties an offset in the JSON document to a byte offset in the IDL.
 type mark struct {
-	off       int32
-	line, col int32
+	off, pos int32
 }
 
 // writer appends compact JSON and records marks.
 type writer struct {
-	f     *file
 	buf   []byte
 	marks []mark
 }
 
 func (w *writer) mark(pos int32) {
-	line, col := w.f.lineCol(pos)
 	off := int32(len(w.buf))
 	if n := len(w.marks); n > 0 && w.marks[n-1].off == off {
-		w.marks[n-1] = mark{off, int32(line), int32(col)}
+		w.marks[n-1].pos = pos
 		return
 	}
-	w.marks = append(w.marks, mark{off, int32(line), int32(col)})
+	w.marks = append(w.marks, mark{off, pos})
 }
 
 func (w *writer) raw(s string) { w.buf = append(w.buf, s...) }
@@ -121,5 +115,3 @@ func (w *writer) target(r ref) {
 	w.str(r.id)
 	w.buf = append(w.buf, '}')
 }
-
-func (w *writer) int(v int) { w.buf = strconv.AppendInt(w.buf, int64(v), 10) }

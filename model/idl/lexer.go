@@ -171,14 +171,16 @@ func (l *lexer) number() token {
 	return l.tok(tNumber, start)
 }
 
-// comment scans a line comment or documentation comment, including its newline.
+// comment scans a line comment, including its newline. Three slashes that
+// are the first non-blank characters of their line form a documentation
+// comment.
 func (l *lexer) comment() token {
 	src, start := l.src, l.off
 	if start+1 >= len(src) || src[start+1] != '/' {
 		return l.errTok(start, start, "unexpected character '/'")
 	}
 	kind := tComment
-	if start+2 < len(src) && src[start+2] == '/' {
+	if start+2 < len(src) && src[start+2] == '/' && l.startsLine(start) {
 		kind = tDocComment
 	}
 	l.off = start + 2
@@ -192,6 +194,13 @@ func (l *lexer) comment() token {
 		l.off++
 	}
 	return l.tok(kind, start)
+}
+
+// startsLine reports whether only spaces and tabs precede offset i on its line.
+func (l *lexer) startsLine(i int) bool {
+	for i--; i >= 0 && (l.src[i] == ' ' || l.src[i] == '\t'); i-- {
+	}
+	return i < 0 || l.src[i] == '\n' || l.src[i] == '\r'
 }
 
 // quoted scans a quoted string or a text block up to its closing quotes.

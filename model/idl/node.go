@@ -1,36 +1,46 @@
 package idl
 
+// maxDepth bounds the nesting of node values.
+const maxDepth = 512
+
 // nodeValue parses a NodeValue.
 func (p *parser) nodeValue() *node {
 	t := p.tok
 	switch t.kind {
-	case tLBrace:
-		return p.nodeObject()
-	case tLBracket:
+	case tLBrace, tLBracket:
+		if p.depth >= maxDepth {
+			p.failAt(t.start, "node values are nested more than %d levels deep", maxDepth)
+			return p.newNode(nNull, t.start, "")
+		}
+		p.depth++
+		defer func() { p.depth-- }()
+		if t.kind == tLBrace {
+			return p.nodeObject()
+		}
 		return p.nodeArray()
 	case tNumber:
 		p.next()
-		return &node{kind: nNumber, pos: t.start, text: p.text(t)}
+		return p.newNode(nNumber, t.start, p.text(t))
 	case tString, tTextBlock:
 		s, ok := p.stringValue()
 		if !ok {
-			return &node{kind: nNull, pos: t.start}
+			return p.newNode(nNull, t.start, "")
 		}
-		return &node{kind: nString, pos: t.start, text: s}
+		return p.newNode(nString, t.start, s)
 	case tIdent:
 		id, pos := p.shapeID()
 		switch id {
 		case "true":
-			return &node{kind: nTrue, pos: pos}
+			return p.newNode(nTrue, pos, "")
 		case "false":
-			return &node{kind: nFalse, pos: pos}
+			return p.newNode(nFalse, pos, "")
 		case "null":
-			return &node{kind: nNull, pos: pos}
+			return p.newNode(nNull, pos, "")
 		}
-		return &node{kind: nShapeID, pos: pos, text: id}
+		return p.newNode(nShapeID, pos, id)
 	}
 	p.unexpected("a node value")
-	return &node{kind: nNull, pos: t.start}
+	return p.newNode(nNull, t.start, "")
 }
 
 // stringValue decodes the current quoted string or text block token.
@@ -73,33 +83,37 @@ func (p *parser) nodeKey() string {
 }
 
 func (p *parser) nodeArray() *node {
-	n := &node{kind: nArray, pos: p.tok.start}
+	n, base := p.newNode(nArray, p.tok.start, ""), len(p.elems)
 	p.next()
 	p.ws()
 	for p.tok.kind != tRBracket && !p.failed() {
-		n.elems = append(n.elems, p.nodeValue())
+		v := p.nodeValue()
+		p.elems = append(p.elems, v)
 		p.ws()
 	}
 	p.expect(tRBracket)
+	n.elems = append([]*node(nil), p.elems[base:]...)
+	p.elems = p.elems[:base]
 	return n
 }
 
 func (p *parser) nodeObject() *node {
-	n := &node{kind: nObject, pos: p.tok.start}
+	n, base := p.newNode(nObject, p.tok.start, ""), len(p.kvs)
 	p.next()
 	p.ws()
-	for p.tok.kind != tRBrace && !p.failed() {
-		p.kvp(n)
+	for p.more(tRBrace) {
+		p.kvp(base)
 		if !p.ws() && p.tok.kind != tRBrace {
 			p.unexpected("whitespace or '}'")
 		}
 	}
 	p.expect(tRBrace)
+	p.finishObject(n, base)
 	return n
 }
 
-// kvp parses NodeObjectKvp into n.
-func (p *parser) kvp(n *node) {
+// kvp parses a NodeObjectKvp of the object whose entries start at base.
+func (p *parser) kvp(base int) {
 	pos := p.tok.start
 	key := p.nodeKey()
 	p.ws()
@@ -109,10 +123,23 @@ func (p *parser) kvp(n *node) {
 	if p.failed() {
 		return
 	}
-	if n.get(key) != nil {
-		p.failAt(pos, "duplicate object key %q", key)
-		return
+	for _, e := range p.kvs[base:] {
+		if e.key == key {
+			p.failAt(pos, "duplicate object key %q", key)
+			return
+		}
 	}
-	n.keys = append(n.keys, key)
-	n.elems = append(n.elems, val)
+	p.kvs = append(p.kvs, kv{key, val})
+}
+
+// finishObject moves the entries parsed since base into n.
+func (p *parser) finishObject(n *node, base int) {
+	if entries := p.kvs[base:]; len(entries) > 0 {
+		n.keys = make([]string, len(entries))
+		n.elems = make([]*node, len(entries))
+		for i, e := range entries {
+			n.keys[i], n.elems[i] = e.key, e.val
+		}
+	}
+	p.kvs = p.kvs[:base]
 }

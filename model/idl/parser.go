@@ -1,6 +1,7 @@
 package idl
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 )
@@ -14,10 +15,29 @@ type parser struct {
 	prevEnd int32
 	err     *Error
 	docs    []token // documentation comments since the last significant token
+	depth   int     // nesting of the node value being parsed
+
+	mem   *arena
+	kvs   []kv    // object entries being parsed, innermost last
+	elems []*node // array elements being parsed, innermost last
 }
 
-func parseFile(f *file) *Error {
-	p := &parser{f: f, lx: lexer{src: f.src}, docs: make([]token, 0, 8)}
+// arena holds allocations shared by the parsers of one Convert call.
+type arena struct {
+	strs map[string]string // interned identifiers and numbers
+	slab []node            // nodes are allocated in blocks
+}
+
+type kv struct {
+	key string
+	val *node
+}
+
+func parseFile(f *file, mem *arena) *Error {
+	p := &parser{f: f, lx: lexer{src: f.src}, docs: make([]token, 0, 8), mem: mem}
+	if len(f.src) >= 3 && string(f.src[:3]) == "\xef\xbb\xbf" {
+		p.lx.off = 3 // byte order mark
+	}
 	f.inSuffix, f.outSuffix = "Input", "Output"
 	p.tok = p.lx.next()
 	p.ws()
@@ -51,14 +71,34 @@ func (p *parser) unexpected(want string) {
 func (p *parser) describe(t token) string {
 	switch t.kind {
 	case tIdent, tNumber:
-		return fmt.Sprintf("%s '%s'", t.kind, p.text(t))
+		return fmt.Sprintf("%s '%s'", t.kind, p.f.src[t.start:t.end])
 	case tString:
-		return fmt.Sprintf("string %s", p.text(t))
+		return fmt.Sprintf("string %s", p.f.src[t.start:t.end])
 	}
 	return t.kind.String()
 }
 
-func (p *parser) text(t token) string { return string(p.f.src[t.start:t.end]) }
+func (p *parser) text(t token) string { return p.intern(p.f.src[t.start:t.end]) }
+
+func (p *parser) intern(b []byte) string {
+	if s, ok := p.mem.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	p.mem.strs[s] = s
+	return s
+}
+
+func (p *parser) newNode(kind nodeKind, pos int32, text string) *node {
+	m := p.mem
+	if len(m.slab) == 0 {
+		m.slab = make([]node, 256)
+	}
+	n := &m.slab[0]
+	m.slab = m.slab[1:]
+	n.kind, n.pos, n.text = kind, pos, text
+	return n
+}
 
 func (p *parser) next() {
 	switch {
@@ -75,16 +115,16 @@ func (p *parser) next() {
 }
 
 func (p *parser) isIdent(word string) bool {
-	return p.tok.kind == tIdent && int(p.tok.end-p.tok.start) == len(word) && p.text(p.tok) == word
+	return p.tok.kind == tIdent && string(p.f.src[p.tok.start:p.tok.end]) == word
 }
 
-func (p *parser) expect(k tokKind) bool {
+// expect consumes a token of kind k or reports an error.
+func (p *parser) expect(k tokKind) {
 	if p.tok.kind != k {
 		p.unexpected(k.String())
-		return false
+		return
 	}
 	p.next()
-	return true
 }
 
 // sp skips [SP].
@@ -102,6 +142,15 @@ func (p *parser) ws() bool {
 		skipped = true
 	}
 	return skipped
+}
+
+// more reports whether a list closed by end continues; at the end of the
+// file it reports the missing closing token.
+func (p *parser) more(end tokKind) bool {
+	if p.tok.kind == tEOF && !p.failed() {
+		p.unexpected(end.String())
+	}
+	return p.tok.kind != end && !p.failed()
 }
 
 func (p *parser) requireSP() {
@@ -169,7 +218,7 @@ func (p *parser) shapeID() (string, int32) {
 	if p.failed() {
 		return "", start
 	}
-	return string(p.f.src[start:p.prevEnd]), start
+	return p.intern(p.f.src[start:p.prevEnd]), start
 }
 
 // takeDocs returns the documentation comments that directly precede the
@@ -178,13 +227,18 @@ func (p *parser) takeDocs() (string, int32, bool) {
 	if len(p.docs) == 0 {
 		return "", 0, false
 	}
+	size := 0
+	for _, t := range p.docs {
+		size += int(t.end - t.start)
+	}
 	var b strings.Builder
+	b.Grow(size)
 	for i, t := range p.docs {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		line := strings.TrimRight(string(p.f.src[t.start+3:t.end]), "\r\n")
-		b.WriteString(strings.TrimPrefix(line, " "))
+		line := bytes.TrimRight(p.f.src[t.start+3:t.end], "\r\n")
+		b.Write(bytes.TrimPrefix(line, []byte{' '}))
 	}
 	pos := p.docs[0].start
 	p.docs = p.docs[:0]
@@ -265,7 +319,6 @@ func (p *parser) shapeSection() {
 	}
 	p.next()
 	p.requireSP()
-	p.f.nsPos = p.tok.start
 	p.f.ns = p.namespace()
 	p.br()
 	for p.isIdent("use") && !p.failed() {
@@ -286,6 +339,9 @@ func (p *parser) namespace() string {
 	for p.tok.kind == tDot && !p.failed() {
 		p.next()
 		p.ident()
+	}
+	if p.failed() {
+		return ""
 	}
 	return string(p.f.src[start:p.prevEnd])
 }
@@ -381,11 +437,12 @@ func (p *parser) traitBody() *node {
 		p.tok, p.lx.off, p.prevEnd = saveTok, saveOff, saveEnd
 		p.docs = p.docs[:0]
 		if isKV {
-			n := &node{kind: nObject, pos: p.tok.start}
+			n, base := p.newNode(nObject, p.tok.start, ""), len(p.kvs)
 			for p.tok.kind != tRParen && !p.failed() {
-				p.kvp(n)
+				p.kvp(base)
 				p.ws()
 			}
+			p.finishObject(n, base)
 			return n
 		}
 	}

@@ -1,6 +1,9 @@
 package idl
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 var simpleTypes = map[string]bool{
 	"blob": true, "boolean": true, "document": true, "string": true, "byte": true,
@@ -46,6 +49,8 @@ func (p *parser) shapeHeader(kind string, traits []traitApp) *shapeDef {
 	return s
 }
 
+func (p *parser) absName(name string) string { return p.f.ns + "#" + name }
+
 func (p *parser) requireV2(pos int32, what string) {
 	if p.f.v1() {
 		p.failAt(pos, "%s can only be used with Smithy version 2 or later; this file uses version %s", what, p.f.versionName())
@@ -88,14 +93,15 @@ func (p *parser) enumShape(s *shapeDef) {
 	p.ws()
 	p.expect(tLBrace)
 	p.ws()
-	for p.tok.kind != tRBrace && !p.failed() {
+	for p.more(tRBrace) {
 		traits := p.memberTraits()
 		name, pos := p.ident()
 		m := &memberDef{name: name, pos: pos, target: ref{id: "smithy.api#Unit", pos: pos}, traits: traits}
 		p.sp()
 		if p.tok.kind == tEqual {
-			val := p.valueAssignment()
+			val := p.assignedValue()
 			p.checkEnumValue(s.kind, val)
+			p.endAssignment()
 			m.traits = append(m.traits, traitApp{id: ref{id: "smithy.api#enumValue", pos: val.pos}, pos: val.pos, val: val})
 		}
 		p.addMember(s, m)
@@ -118,8 +124,10 @@ func (p *parser) checkEnumValue(kind string, val *node) {
 		p.failAt(val.pos, "intEnum member values must be integers")
 		return
 	}
-	if _, err := strconv.ParseInt(val.text, 10, 32); err != nil {
-		p.failAt(val.pos, "intEnum member values must be integers that fit in 32 bits, but found %s", val.text)
+	if strings.ContainsAny(val.text, ".eE") {
+		p.failAt(val.pos, "intEnum members do not support floating point values, but found %s", val.text)
+	} else if _, err := strconv.ParseInt(val.text, 10, 32); err != nil {
+		p.failAt(val.pos, "intEnum members must fit within an integer, but found %s", val.text)
 	}
 }
 
@@ -133,17 +141,20 @@ func (p *parser) memberTraits() []traitApp {
 	return traits
 }
 
-// valueAssignment parses [SP] "=" [SP] NodeValue [SP] [Comma] BR.
-func (p *parser) valueAssignment() *node {
+// assignedValue and endAssignment parse a ValueAssignment:
+// [SP] "=" [SP] NodeValue [SP] [Comma] BR.
+func (p *parser) assignedValue() *node {
 	p.next()
 	p.sp()
-	val := p.nodeValue()
+	return p.nodeValue()
+}
+
+func (p *parser) endAssignment() {
 	p.sp()
 	if p.tok.kind == tComma {
 		p.next()
 	}
 	p.br()
-	return val
 }
 
 func (p *parser) addMember(s *shapeDef, m *memberDef) {
@@ -175,7 +186,7 @@ func (p *parser) aggregateShape(s *shapeDef) {
 func (p *parser) shapeMembers(s *shapeDef) {
 	p.expect(tLBrace)
 	p.ws()
-	for p.tok.kind != tRBrace && !p.failed() {
+	for p.more(tRBrace) {
 		m := &memberDef{traits: p.memberTraits()}
 		if p.tok.kind == tDollar {
 			p.requireV2(p.tok.start, "target elision")
@@ -192,7 +203,8 @@ func (p *parser) shapeMembers(s *shapeDef) {
 		p.sp()
 		if p.tok.kind == tEqual {
 			p.requireV2(p.tok.start, "default values")
-			val := p.valueAssignment()
+			val := p.assignedValue()
+			p.endAssignment()
 			m.traits = append(m.traits, traitApp{id: ref{id: "smithy.api#default", pos: val.pos}, pos: val.pos, val: val})
 		}
 		p.addMember(s, m)
@@ -207,9 +219,9 @@ func (p *parser) shapeMembers(s *shapeDef) {
 func (p *parser) checkRequiredMembers(s *shapeDef) {
 	switch {
 	case (s.kind == "list" || s.kind == "set") && s.member("member") == nil:
-		p.failAt(s.pos, "missing required member of shape `%s`: member", s.name)
+		p.failAt(s.pos, "missing required member of shape `%s`: member", p.absName(s.name))
 	case s.kind == "map" && (s.member("key") == nil || s.member("value") == nil):
-		p.failAt(s.pos, "missing required members of shape `%s`: key, value", s.name)
+		p.failAt(s.pos, "missing required members of shape `%s`: key, value", p.absName(s.name))
 	}
 }
 
@@ -233,7 +245,7 @@ func (p *parser) operationShape(s *shapeDef) {
 	p.ws()
 	s.op = &opBody{}
 	var inline []*shapeDef
-	for p.tok.kind != tRBrace && !p.failed() {
+	for p.more(tRBrace) {
 		key, pos := p.ident()
 		switch key {
 		case "input", "output":
@@ -242,7 +254,7 @@ func (p *parser) operationShape(s *shapeDef) {
 				target = &s.op.output
 			}
 			if target.id != "" {
-				p.failAt(pos, "duplicate operation %s property for `%s`", key, s.name)
+				p.failAt(pos, "duplicate operation %s property for `%s`", key, p.absName(s.name))
 				break
 			}
 			if in := p.opIO(s, key, target); in != nil {
@@ -250,7 +262,7 @@ func (p *parser) operationShape(s *shapeDef) {
 			}
 		case "errors":
 			if s.op.hasErrors {
-				p.failAt(pos, "duplicate operation errors property for `%s`", s.name)
+				p.failAt(pos, "duplicate operation errors property for `%s`", p.absName(s.name))
 				break
 			}
 			s.op.hasErrors = true
@@ -304,7 +316,7 @@ func (p *parser) opErrors() []ref {
 	p.expect(tLBracket)
 	p.ws()
 	var out []ref
-	for p.tok.kind != tRBracket && !p.failed() {
+	for p.more(tRBracket) {
 		id, pos := p.shapeID()
 		out = append(out, ref{id: id, pos: pos})
 		p.ws()

@@ -21,28 +21,30 @@ func decodeQuoted(raw []byte) (string, error) {
 // the opening line and before the closing delimiter: incidental whitespace is
 // removed first, then escapes are expanded.
 func decodeTextBlock(raw []byte) (string, error) {
-	lines := strings.Split(normalizeNewlines(raw), "\n")
+	text := normalizeNewlines(raw)
 	prefix := -1
-	for i, ln := range lines {
-		if i < len(lines)-1 && isBlank(ln) {
-			continue
+	for rest := text; ; {
+		ln, tail, more := strings.Cut(rest, "\n")
+		if !more || !isBlank(ln) {
+			if n := leadingSpaces(ln); prefix < 0 || n < prefix {
+				prefix = n
+			}
 		}
-		n := 0
-		for n < len(ln) && ln[n] == ' ' {
-			n++
+		if !more {
+			break
 		}
-		if prefix < 0 || n < prefix {
-			prefix = n
-		}
+		rest = tail
 	}
 	var b strings.Builder
-	b.Grow(len(raw))
-	for i, ln := range lines {
-		if i > 0 {
-			b.WriteByte('\n')
+	b.Grow(len(text))
+	for rest := text; ; {
+		ln, tail, more := strings.Cut(rest, "\n")
+		b.WriteString(strings.TrimRight(ln[min(prefix, leadingSpaces(ln)):], " "))
+		if !more {
+			break
 		}
-		ln = ln[min(prefix, leadingSpaces(ln)):]
-		b.WriteString(strings.TrimRight(ln, " "))
+		b.WriteByte('\n')
+		rest = tail
 	}
 	s := b.String()
 	if strings.IndexByte(s, '\\') < 0 {
