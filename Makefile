@@ -16,7 +16,7 @@ check:
 	$(GO) run ./cmd/gen -check
 
 corpus:
-	$(GO) test -run 'TestCorpus' -count=1 -v -timeout 60m . 2>&1 | tail -40
+	SMITHYGEN_CORPUS=all $(GO) test -run TestCorpus -count=1 -v -timeout 60m .
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./model/...

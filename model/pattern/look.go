@@ -86,11 +86,28 @@ func unrollLook(n *node) (*node, error) {
 	if n.op != opRepeat || n.min != n.max || n.min > 16 || !hasLook(n.subs[0]) {
 		return n, nil
 	}
+	if n.min*treeSize(n.subs[0], maxUnrolled) > maxUnrolled {
+		return nil, fmt.Errorf("repetition %s around a lookahead is too large to expand", n.src)
+	}
 	copies := make([]*node, n.min)
 	for i := range copies {
 		copies[i] = n.subs[0]
 	}
 	return concat(copies...), nil
+}
+
+// maxUnrolled bounds the size of an expanded repetition.
+const maxUnrolled = 4096
+
+// treeSize counts the nodes of n as a tree, stopping above limit.
+func treeSize(n *node, limit int) int {
+	size := 1
+	for _, s := range n.subs {
+		if size += treeSize(s, limit-size); size > limit {
+			return size
+		}
+	}
+	return size
 }
 
 // prepareLook removes what it can from a lookaround's body, which is

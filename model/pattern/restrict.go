@@ -25,6 +25,14 @@ func restrictSeq(items []*node, s runeSet) (*node, bool) {
 
 // restrict returns the non-empty matches of n whose first code point is in s.
 func restrict(n *node, s runeSet) (*node, bool) {
+	if f := firstInfo(n); !f.pass && !f.unknown && !f.end {
+		switch {
+		case f.chars.subsetOf(s):
+			return n, true
+		case f.chars.disjoint(s):
+			return never(), true
+		}
+	}
 	switch n.op {
 	case opSet:
 		return setNode(n.set.intersect(s)), true

@@ -203,16 +203,14 @@ func foldableSet() runeSet {
 	})
 }
 
-// foldSet closes s under simple case folding, never pairing an ASCII code
-// point with a non-ASCII one (as ECMAScript's non-Unicode ignoreCase does).
+// foldSet closes s under Unicode simple case folding, as ECMAScript's
+// ignoreCase does in Unicode mode.
 func foldSet(s runeSet) runeSet {
 	var extra []runeRange
 	for _, rg := range s.intersect(foldableSet()) {
 		for r := rg.lo; r <= rg.hi; r++ {
 			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-				if (f < 0x80) == (r < 0x80) {
-					extra = append(extra, runeRange{f, f})
-				}
+				extra = append(extra, runeRange{f, f})
 			}
 		}
 	}

@@ -54,8 +54,9 @@ func (s *call) run(ctx context.Context) error {
 
 func serializationError(err error) error {
 	var invalid smithy.InvalidParamsError
+	var invalidPtr *smithy.InvalidParamsError
 	var serr *smithy.SerializationError
-	if errors.As(err, &invalid) || errors.As(err, &serr) {
+	if errors.As(err, &invalid) || errors.As(err, &invalidPtr) || errors.As(err, &serr) {
 		return err
 	}
 	return &smithy.SerializationError{Err: err}
@@ -93,8 +94,8 @@ func (s *call) attempt(ctx context.Context, n, maxAttempts int) error {
 }
 
 // httpRequest builds the request of attempt n. The first attempt uses the
-// serializer's header map and the call's URL; later attempts copy the previous
-// attempt's, which the HTTP client may still read.
+// serializer's header map and the call's URL; later attempts copy them, as an
+// HTTP client that gave up on an attempt may still be reading its request.
 func (s *call) httpRequest(ctx context.Context, n, maxAttempts int) *http.Request {
 	r := &s.req
 	u, header := &s.firstURL, r.Header

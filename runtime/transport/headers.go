@@ -10,16 +10,27 @@ import (
 // Version is the runtime version reported in the User-Agent.
 const Version = "0.1.0"
 
-// buildUserAgent returns the User-Agent naming this project, the Go runtime
-// and the application.
+// buildUserAgent returns the User-Agent (in the AWS SDK User-Agent 2.1 format)
+// naming this project, the platform and the application.
 func buildUserAgent(appID string) string {
-	ua := "smithygen/" + Version +
+	ua := "smithygen/" + Version + " ua/2.1 os/" + osName() +
 		" lang/go#" + uaToken(strings.TrimPrefix(runtime.Version(), "go")) +
 		" md/GOOS#" + runtime.GOOS + " md/GOARCH#" + runtime.GOARCH
 	if appID != "" {
 		ua += " app/" + uaToken(appID)
 	}
 	return ua
+}
+
+// osName returns the User-Agent name of the operating system.
+func osName() string {
+	switch runtime.GOOS {
+	case "linux", "windows", "ios", "android":
+		return runtime.GOOS
+	case "darwin":
+		return "macos"
+	}
+	return "other"
 }
 
 // uaToken replaces the characters a User-Agent token may not hold with '-'.

@@ -75,7 +75,8 @@ func checkSDKHeaders(t *testing.T, h http.Header, attempt string) {
 		t.Fatalf("amz-sdk-invocation-id %q is not a version 4 UUID", id)
 	}
 	ua := h.Get("User-Agent")
-	if !strings.HasPrefix(ua, "smithygen/"+Version+" lang/go#") || strings.Contains(ua, "aws-sdk-go") {
+	if !strings.HasPrefix(ua, "smithygen/"+Version+" ua/2.1 os/") || !strings.Contains(ua, " lang/go#") ||
+		strings.Contains(ua, "aws-sdk-go") {
 		t.Fatalf("User-Agent %q", ua)
 	}
 }

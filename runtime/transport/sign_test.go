@@ -118,10 +118,10 @@ func TestSigV4SignedPerAttempt(t *testing.T) {
 
 func TestAnonymousCredentialsUnsigned(t *testing.T) {
 	for name, p := range map[string]aws.CredentialsProvider{
-		"nil":            nil,
-		"anonymous":      aws.AnonymousCredentials{},
-		"anonymous ptr":  &aws.AnonymousCredentials{},
-		"cached anonymo": NewCredentialsCache(aws.AnonymousCredentials{}),
+		"nil":              nil,
+		"anonymous":        aws.AnonymousCredentials{},
+		"anonymous ptr":    &aws.AnonymousCredentials{},
+		"cached anonymous": NewCredentialsCache(aws.AnonymousCredentials{}),
 	} {
 		fc := okClient()
 		cfg := baseConfig(fc)
@@ -154,7 +154,9 @@ func TestNewCredentialsCache(t *testing.T) {
 
 type failingCreds struct{ err error }
 
-func (f failingCreds) Retrieve(context.Context) (aws.Credentials, error) { return aws.Credentials{}, f.err }
+func (f failingCreds) Retrieve(context.Context) (aws.Credentials, error) {
+	return aws.Credentials{}, f.err
+}
 
 func TestCredentialsErrorWrapped(t *testing.T) {
 	fc := okClient()

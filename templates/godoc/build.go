@@ -17,7 +17,9 @@ const (
 // A block is a paragraph, heading, code block or (single-level) list.
 type block struct {
 	kind     blockKind
-	text     string     // paragraph and heading text; code lines joined by '\n'
+	text     string     // paragraph and heading text
+	lines    []string   // code lines
+	emphasis bool       // paragraph all in bold or italics
 	numbered bool       // list with numbers rather than bullets
 	items    [][]string // list items, each a sequence of paragraphs
 }
@@ -38,7 +40,7 @@ var inlineTags = map[string]bool{
 	"img": true, "td": true, "th": true, "thead": true, "tbody": true, "wbr": true,
 }
 
-// listLevel is an open <ul>, <ol> or nested list.
+// listLevel is an open <ul>, <ol> or <dl>.
 type listLevel struct {
 	numbered bool
 	count    int
@@ -46,18 +48,20 @@ type listLevel struct {
 
 // builder turns tokens into blocks.
 type builder struct {
-	tokens    []token
 	lastClose map[string]int // tag name → index of its last end tag
 	unknown   map[string]int // open elements of unknown tags
 	blocks    []block
 	links     links
 	para      inline
 	heading   bool
+	emphasis  int         // open emphasis elements
+	plain     bool        // the paragraph has text outside emphasis
 	list      *block      // the open top-level list
 	levels    []listLevel // open lists, outermost first
 	newItem   bool        // the next list paragraph starts an item
 	marker    string      // marker for the next nested list paragraph
 	code      int         // open <code> elements
+	urls      []string    // URLs of the links in the paragraph
 	pre       *strings.Builder
 	link      *openLink
 }
@@ -68,7 +72,7 @@ type openLink struct {
 }
 
 func build(tokens []token) *builder {
-	b := &builder{tokens: tokens, lastClose: map[string]int{}, unknown: map[string]int{}}
+	b := &builder{lastClose: map[string]int{}, unknown: map[string]int{}}
 	for i, t := range tokens {
 		if t.kind == endToken {
 			b.lastClose[t.name] = i
@@ -104,6 +108,9 @@ func (b *builder) write(s string) {
 		b.pre.WriteString(s)
 		return
 	}
+	if b.emphasis == 0 && strings.TrimFunc(s, isSpace) != "" {
+		b.plain = true
+	}
 	b.para.write(s)
 }
 
@@ -138,11 +145,13 @@ func (b *builder) start(t token) {
 	switch t.name {
 	case "code":
 		b.code++
+	case "b", "strong", "i", "em", "u":
+		b.emphasis++
 	case "a":
 		b.startLink(t.href)
 	case "td", "th":
 		b.para.write(" ")
-	case "ul", "ol", "dl", "li", "pre":
+	case "ul", "ol", "dl", "li", "dt", "pre":
 		b.flush()
 		b.startContainer(t)
 	case "h1", "h2", "h3", "h4", "h5", "h6":
@@ -157,14 +166,14 @@ func (b *builder) start(t token) {
 
 func (b *builder) startContainer(t token) {
 	switch t.name {
-	case "ul", "ol":
+	case "ul", "ol", "dl":
 		b.levels = append(b.levels, listLevel{numbered: t.name == "ol"})
 		b.marker = ""
 		if len(b.levels) == 1 {
 			b.list = &block{kind: listBlock, numbered: t.name == "ol"}
 			b.newItem = true
 		}
-	case "li":
+	case "li", "dt":
 		b.startItem()
 	case "pre":
 		if !t.selfClosing {
@@ -191,9 +200,11 @@ func (b *builder) end(t token) {
 	switch t.name {
 	case "code":
 		b.code = max(b.code-1, 0)
+	case "b", "strong", "i", "em", "u":
+		b.emphasis = max(b.emphasis-1, 0)
 	case "a":
 		b.endLink()
-	case "ul", "ol":
+	case "ul", "ol", "dl":
 		b.flush()
 		if n := len(b.levels); n > 0 {
 			b.levels = b.levels[:n-1]
@@ -202,7 +213,7 @@ func (b *builder) end(t token) {
 				b.closeList()
 			}
 		}
-	case "li":
+	case "li", "dt", "dd":
 		b.flush()
 		b.marker = ""
 	case "h1", "h2", "h3", "h4", "h5", "h6":
@@ -237,14 +248,15 @@ func (b *builder) endPre() {
 		return
 	}
 	if lines := codeLines(text); len(lines) > 0 {
-		b.blocks = append(b.blocks, block{kind: codeBlock, text: strings.Join(lines, "\n")})
+		b.blocks = append(b.blocks, block{kind: codeBlock, lines: lines})
 	}
 }
 
 // flush ends the current paragraph.
 func (b *builder) flush() {
 	b.link = nil
-	text := b.para.take()
+	text, emphasis := b.links.resolve(b.para.take(), b.urls), !b.plain
+	b.plain, b.urls = false, b.urls[:0]
 	if text == "" {
 		return
 	}
@@ -264,20 +276,21 @@ func (b *builder) flush() {
 	case b.heading:
 		b.blocks = append(b.blocks, block{kind: headingBlock, text: text})
 	default:
-		b.blocks = append(b.blocks, block{kind: paragraphBlock, text: text})
+		b.blocks = append(b.blocks, block{kind: paragraphBlock, text: text, emphasis: emphasis})
 	}
 }
 
 func (b *builder) startLink(href string) {
 	b.endLink()
-	if b.heading {
-		return
+	if b.heading && b.list == nil {
+		return // headings have no links
 	}
 	b.link = &openLink{href: href, mark: len(b.para.buf)}
 }
 
-// endLink replaces the text written since the link started with its
-// doc comment form.
+// endLink replaces the text written since the link started: by the link,
+// the URL alone when there is no text, or the text alone when the target
+// is not an absolute URL.
 func (b *builder) endLink() {
 	l := b.link
 	if l == nil {
@@ -286,17 +299,23 @@ func (b *builder) endLink() {
 	b.link = nil
 	in := &b.para
 	text := string(in.buf[l.mark:])
-	trailing := in.space
+	trailing := in.space && text != ""
 	in.buf = in.buf[:l.mark]
 	if t, ok := strings.CutPrefix(text, " "); ok {
 		text = t
 		in.space = true
 	}
-	rendered := b.links.render(text, l.href)
-	in.write(rendered)
-	if rendered != "" {
-		in.space = trailing
-	} else {
-		in.space = in.space || trailing
+	url := cleanURL(l.href)
+	switch {
+	case isLinkURL(url) && text != "" && text != url:
+		b.urls = append(b.urls, url)
+		in.writeLink(text)
+	case isLinkURL(url):
+		in.write(url)
+	case text != "":
+		in.write(text)
+	default:
+		return
 	}
+	in.space = trailing
 }

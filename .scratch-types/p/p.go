@@ -1,3 +1,0 @@
-package p
-import "github.com/smithygen/smithygen/.scratch-types/p/types"
-var _ types.X
