@@ -20,6 +20,8 @@ corpus:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./model/...
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanrooms.json -out bench/gen/cleanrooms
+	cd bench && $(GO) mod tidy && $(GO) test -run TestSameResult -bench BenchmarkListMemberships -benchmem -count 1 . | tee bench.out | $(GO) run ./report
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 20s ./model

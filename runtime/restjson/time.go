@@ -1,0 +1,169 @@
+package restjson
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// TimeFormat is a timestampFormat trait value.
+type TimeFormat uint8
+
+// Timestamp formats.
+const (
+	// EpochSeconds is seconds since the Unix epoch with optional fractional
+	// seconds, e.g. 1515531081.123.
+	EpochSeconds TimeFormat = iota
+	// DateTime is an RFC 3339 date-time, e.g. 1985-04-12T23:20:50.52Z.
+	DateTime
+	// HTTPDate is an RFC 9110 IMF-fixdate, e.g. Tue, 29 Apr 2014 18:30:38 GMT.
+	HTTPDate
+)
+
+const (
+	dateTimeOut = "2006-01-02T15:04:05.999Z"
+	httpDateOut = "Mon, 02 Jan 2006 15:04:05 GMT"
+)
+
+// FormatTime formats t in UTC with millisecond precision; fractional seconds
+// are written only when non-zero.
+func FormatTime(t time.Time, f TimeFormat) string {
+	switch f {
+	case DateTime:
+		return t.UTC().Format(dateTimeOut)
+	case HTTPDate:
+		return t.UTC().Format(httpDateOut)
+	}
+	return string(appendEpoch(nil, t))
+}
+
+// appendEpoch appends t as epoch seconds with millisecond precision.
+func appendEpoch(b []byte, t time.Time) []byte {
+	ms := t.UnixMilli()
+	if ms < 0 {
+		b = append(b, '-')
+		ms = -ms
+	}
+	b = strconv.AppendInt(b, ms/1000, 10)
+	if frac := ms % 1000; frac != 0 {
+		b = append(b, '.', byte('0'+frac/100), byte('0'+frac/10%10), byte('0'+frac%10))
+		for b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+	}
+	return b
+}
+
+var dateTimeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999"}
+
+var httpDateLayouts = []string{
+	"Mon, _2 Jan 2006 15:04:05 GMT", time.RFC1123Z, time.RFC850, time.ANSIC, "Mon, _2 Jan 06 15:04:05 GMT",
+}
+
+// ParseTime parses a timestamp written in format f and returns it in UTC.
+// Clients accept any format when the value cannot be read as the declared
+// one, since services sometimes deviate from their model.
+func ParseTime(s string, f TimeFormat) (time.Time, error) {
+	if t, err := parseTime(s, f); err == nil {
+		return t, nil
+	}
+	for _, alt := range [...]TimeFormat{DateTime, HTTPDate, EpochSeconds} {
+		if alt == f {
+			continue
+		}
+		if t, err := parseTime(s, alt); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("invalid timestamp %q", s)
+}
+
+func parseTime(s string, f TimeFormat) (time.Time, error) {
+	switch f {
+	case DateTime:
+		return tryLayouts(strings.ToUpper(s), dateTimeLayouts)
+	case HTTPDate:
+		return tryLayouts(s, httpDateLayouts)
+	}
+	return ParseEpoch(s)
+}
+
+func tryLayouts(s string, layouts []string) (time.Time, error) {
+	var err error
+	for _, l := range layouts {
+		var t time.Time
+		if t, err = time.Parse(l, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, err
+}
+
+var errEpoch = errors.New("invalid epoch-seconds timestamp")
+
+// ParseEpoch parses epoch seconds written as a JSON number, keeping the
+// fractional digits exactly (to the nanosecond).
+func ParseEpoch(s string) (time.Time, error) {
+	if strings.ContainsAny(s, "eE") {
+		return parseEpochFloat(s)
+	}
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	ip, fp, _ := strings.Cut(s, ".")
+	if ip == "" || len(ip) > 12 || !digits(ip) || !digits(fp) {
+		return time.Time{}, errEpoch
+	}
+	sec, _ := strconv.ParseInt(ip, 10, 64)
+	var nsec int64
+	for i := 0; i < 9; i++ {
+		nsec *= 10
+		if i < len(fp) {
+			nsec += int64(fp[i] - '0')
+		}
+	}
+	if neg {
+		sec, nsec = -sec, -nsec
+	}
+	return time.Unix(sec, nsec).UTC(), nil
+}
+
+// parseEpochFloat parses epoch seconds in exponent notation exactly, by
+// moving the decimal point of the mantissa rather than going through float64.
+func parseEpochFloat(s string) (time.Time, error) {
+	mant, exp, _ := strings.Cut(strings.ToLower(s), "e")
+	e, err := strconv.Atoi(strings.TrimPrefix(exp, "+"))
+	if err != nil || e > 20 || e < -20 {
+		return time.Time{}, errEpoch
+	}
+	neg := strings.HasPrefix(mant, "-")
+	mant = strings.TrimPrefix(mant, "-")
+	ip, fp, _ := strings.Cut(mant, ".")
+	if ip == "" || !digits(ip) || !digits(fp) {
+		return time.Time{}, errEpoch
+	}
+	all, point := ip+fp, len(ip)+e
+	switch {
+	case point <= 0:
+		all, point = strings.Repeat("0", 1-point)+all, 1
+	case point > len(all):
+		all += strings.Repeat("0", point-len(all))
+	}
+	plain := all[:point] + "." + all[point:]
+	if neg {
+		plain = "-" + plain
+	}
+	return ParseEpoch(plain)
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
