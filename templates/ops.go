@@ -10,6 +10,10 @@ import (
 // structs and, when paginated, its paginator.
 func opFile(a *model.API, op *model.Op) *jen.File {
 	f := newFile(a, "")
+	if !hasClient(a) {
+		ioDecls(f, a, op)
+		return f
+	}
 	opMethod(f, a, op)
 	ioDecls(f, a, op)
 	paginatorDecls(f, a, op)

@@ -29,18 +29,20 @@ type emitter func(a *model.API) *jen.File
 
 // Files emits every file of the API, sorted by path.
 func Files(a *model.API) ([]File, error) {
+	client := hasClient(a)
 	plan := []struct {
-		path string
-		emit emitter
+		path   string
+		emit   emitter
+		client bool // needs the service's protocol
 	}{
-		{"api_client.go", clientFile},
-		{"serializers.go", serializersFile},
-		{"deserializers.go", deserializersFile},
-		{"validators.go", validatorsFile},
-		{"doc.go", docFile},
-		{"types/types.go", typesFile},
-		{"types/enums.go", enumsFile},
-		{"types/errors.go", errorsFile},
+		{"api_client.go", clientFile, true},
+		{"serializers.go", serializersFile, true},
+		{"deserializers.go", deserializersFile, true},
+		{"validators.go", validatorsFile, false},
+		{"doc.go", docFile, false},
+		{"types/types.go", typesFile, false},
+		{"types/enums.go", enumsFile, false},
+		{"types/errors.go", errorsFile, false},
 	}
 	var out []File
 	for _, op := range a.Operations {
@@ -51,6 +53,9 @@ func Files(a *model.API) ([]File, error) {
 		out = append(out, f)
 	}
 	for _, p := range plan {
+		if p.client && !client {
+			continue
+		}
 		jf := p.emit(a)
 		if jf == nil {
 			continue
@@ -64,6 +69,13 @@ func Files(a *model.API) ([]File, error) {
 	sortFiles(out)
 	return out, nil
 }
+
+// clientProtocols are the protocols whose clients (client, operation
+// methods, paginators, serializers) are generated. Services on another
+// protocol get their types, enums, errors, inputs, outputs and validators.
+var clientProtocols = map[string]bool{restJSON1: true}
+
+func hasClient(a *model.API) bool { return clientProtocols[a.Protocol] }
 
 // newFile starts a file of the root package (sub == "") or of a subpackage.
 func newFile(a *model.API, sub string) *jen.File {

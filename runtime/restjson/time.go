@@ -103,27 +103,45 @@ func tryLayouts(s string, layouts []string) (time.Time, error) {
 
 var errEpoch = errors.New("invalid epoch-seconds timestamp")
 
-// ParseEpoch parses epoch seconds written as a JSON number, keeping the
-// fractional digits exactly (to the nanosecond).
+// ParseEpoch parses epoch seconds written as a JSON number, exactly to the
+// nanosecond: the digits are read as a decimal, exponent notation included,
+// never through a float64.
 func ParseEpoch(s string) (time.Time, error) {
-	if strings.ContainsAny(s, "eE") {
-		return parseEpochFloat(s)
-	}
 	neg := strings.HasPrefix(s, "-")
 	if neg {
 		s = s[1:]
 	}
-	ip, fp, _ := strings.Cut(s, ".")
-	if ip == "" || len(ip) > 12 || !digits(ip) || !digits(fp) {
+	mant, exp := s, 0
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		e, err := strconv.Atoi(strings.TrimPrefix(s[i+1:], "+"))
+		if err != nil || e > 20 || e < -20 {
+			return time.Time{}, errEpoch
+		}
+		mant, exp = s[:i], e
+	}
+	ip, fp, _ := strings.Cut(mant, ".")
+	if ip == "" || !digits(ip) || !digits(fp) {
 		return time.Time{}, errEpoch
 	}
-	sec, _ := strconv.ParseInt(ip, 10, 64)
-	var nsec int64
-	for i := 0; i < 9; i++ {
-		nsec *= 10
-		if i < len(fp) {
-			nsec += int64(fp[i] - '0')
+	// Digit k of ip+fp counts 10^(point-1-k) seconds.
+	digit := func(k int) int64 {
+		switch {
+		case k < 0 || k >= len(ip)+len(fp):
+			return 0
+		case k < len(ip):
+			return int64(ip[k] - '0')
 		}
+		return int64(fp[k-len(ip)] - '0')
+	}
+	point := len(ip) + exp
+	var sec, nsec int64
+	for k := 0; k < point; k++ {
+		if sec = sec*10 + digit(k); sec > maxEpoch {
+			return time.Time{}, errEpoch
+		}
+	}
+	for k := point; k < point+9; k++ {
+		nsec = nsec*10 + digit(k)
 	}
 	if neg {
 		sec, nsec = -sec, -nsec
@@ -131,33 +149,9 @@ func ParseEpoch(s string) (time.Time, error) {
 	return time.Unix(sec, nsec).UTC(), nil
 }
 
-// parseEpochFloat parses epoch seconds in exponent notation exactly, by
-// moving the decimal point of the mantissa rather than going through float64.
-func parseEpochFloat(s string) (time.Time, error) {
-	mant, exp, _ := strings.Cut(strings.ToLower(s), "e")
-	e, err := strconv.Atoi(strings.TrimPrefix(exp, "+"))
-	if err != nil || e > 20 || e < -20 {
-		return time.Time{}, errEpoch
-	}
-	neg := strings.HasPrefix(mant, "-")
-	mant = strings.TrimPrefix(mant, "-")
-	ip, fp, _ := strings.Cut(mant, ".")
-	if ip == "" || !digits(ip) || !digits(fp) {
-		return time.Time{}, errEpoch
-	}
-	all, point := ip+fp, len(ip)+e
-	switch {
-	case point <= 0:
-		all, point = strings.Repeat("0", 1-point)+all, 1
-	case point > len(all):
-		all += strings.Repeat("0", point-len(all))
-	}
-	plain := all[:point] + "." + all[point:]
-	if neg {
-		plain = "-" + plain
-	}
-	return ParseEpoch(plain)
-}
+// maxEpoch bounds epoch seconds (about the year 33658), far beyond any
+// timestamp a service sends.
+const maxEpoch = 1e12
 
 func digits(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -1,0 +1,194 @@
+package templates
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/smithygen/smithygen/model"
+)
+
+// serdeRoot is the module root, found from the test's working directory.
+func serdeRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		if filepath.Dir(dir) == dir {
+			t.Fatal("no go.mod above the working directory")
+		}
+		dir = filepath.Dir(dir)
+	}
+}
+
+// serdeShared locates the shared reference data: $SMITHY_SHARED, else
+// ../shared next to the module root. Missing data fails the test.
+func serdeShared(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("SMITHY_SHARED")
+	if dir == "" {
+		dir = filepath.Join(serdeRoot(t), "..", "shared")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "models", "smithy")); err != nil {
+		t.Fatalf("shared reference data not found (set SMITHY_SHARED): %v", err)
+	}
+	return dir
+}
+
+// serdeAPI loads sources and builds the API of their first service.
+func serdeAPI(t *testing.T, importPath string, srcs ...*model.Source) *model.API {
+	t.Helper()
+	m, err := model.Load(srcs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := m.Closure(m.Services()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := model.BuildAPI(c, importPath, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// serdeGenerate writes the package of a model into a new directory inside
+// the module, with the package test tmpl (TYPES_PATH replaced), and returns
+// its packages as paths relative to the module root.
+func serdeGenerate(t *testing.T, tmpl string, srcs ...*model.Source) []string {
+	t.Helper()
+	root := serdeRoot(t)
+	dir, err := os.MkdirTemp(root, ".serdetest-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	importPath := "github.com/smithygen/smithygen/" + filepath.Base(dir)
+	a := serdeAPI(t, importPath, srcs...)
+	files, err := Files(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tmpl != "" {
+		src, err := os.ReadFile(filepath.Join("testdata", tmpl))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, File{Path: "restjson_test.go", Data: bytes.ReplaceAll(src, []byte("TYPES_PATH"), []byte(a.TypesPath))})
+	}
+	for _, f := range files {
+		p := filepath.Join(dir, f.Path)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pkg := "./" + filepath.Base(dir)
+	return []string{pkg, pkg + "/types"}
+}
+
+// serdeGo runs the go command in the module root.
+func serdeGo(t *testing.T, args ...string) {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = serdeRoot(t)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+func TestSerdeTestModelPackage(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "restjson_serde.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := serdeGenerate(t, "restjson_pkg_test.go.tmpl", &model.Source{Name: "restjson_serde.json", Data: data})
+	serdeGo(t, append([]string{"vet"}, pkgs...)...)
+	serdeGo(t, "test", "-count=1", pkgs[0])
+}
+
+func TestSerdeDefaultModelPackage(t *testing.T) {
+	pkgs := serdeGenerate(t, "restjson_default_pkg_test.go.tmpl", model.DefaultSource())
+	serdeGo(t, append([]string{"vet"}, pkgs...)...)
+	serdeGo(t, "test", "-count=1", pkgs[0])
+}
+
+func TestSerdeCleanRoomsMLBuilds(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(serdeShared(t), "models", "smithy", "cleanroomsml.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := serdeGenerate(t, "", &model.Source{Name: "cleanroomsml.json", Data: data})
+	serdeGo(t, append([]string{"vet"}, pkgs...)...)
+}
+
+// TestSerdeCorpus renders the serializers and deserializers of every
+// restJson1 model twice: they must format, be identical both times and
+// define the three functions of every operation.
+func TestSerdeCorpus(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join(serdeShared(t), "models", "smithy", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(`"aws.protocols#restJson1"`)) {
+			continue
+		}
+		a := serdeAPI(t, "example.com/svc", &model.Source{Name: p, Data: data})
+		if a.Protocol != restJSON1 {
+			continue
+		}
+		n++
+		checkSerdeFiles(t, filepath.Base(p), a)
+	}
+	if n < 70 {
+		t.Errorf("only %d restJson1 models", n)
+	}
+}
+
+func checkSerdeFiles(t *testing.T, name string, a *model.API) {
+	t.Helper()
+	var first string
+	for range 2 {
+		ser, err := render("serializers.go", serializersFile(a))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		de, err := render("deserializers.go", deserializersFile(a))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		src := string(ser.Data) + string(de.Data)
+		if first != "" && src != first {
+			t.Fatalf("%s: output differs between runs", name)
+		}
+		first = src
+	}
+	for _, op := range a.Operations {
+		for _, fn := range []string{
+			"func serializeOp" + op.Name + "(in *" + op.Input.Name + ", r *transport.Request) error",
+			"func deserializeOp" + op.Name + "(resp *transport.Response, out *" + op.Output.Name + ") error",
+			"func deserializeOp" + op.Name + "Error(resp *transport.Response) error",
+		} {
+			if !strings.Contains(first, fn) {
+				t.Errorf("%s: missing %s", name, fn)
+			}
+		}
+	}
+}

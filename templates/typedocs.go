@@ -1,0 +1,67 @@
+package templates
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/smithygen/smithygen/model"
+)
+
+// docBlock is the doc comment of a generated type or member: the
+// documentation (else fallback), each note as its own paragraph, then a
+// Deprecated paragraph when dep is set. Every line is a line comment, so
+// documentation text cannot end the comment early.
+func docBlock(html, fallback string, dep *model.Deprecated, notes ...string) *jen.Statement {
+	lines := docLines(html)
+	if len(lines) == 0 && fallback != "" {
+		lines = []string{fallback}
+	}
+	for _, n := range notes {
+		lines = docParagraph(lines, n)
+	}
+	if dep != nil {
+		lines = docParagraph(lines, "Deprecated: "+deprecationText(dep))
+	}
+	s := &jen.Statement{}
+	for _, l := range lines {
+		for _, part := range strings.Split(l, "\n") {
+			s.Comment(strings.TrimRight(part, " \t")).Line()
+		}
+	}
+	return s
+}
+
+// docParagraph appends text to lines, separated by a blank line.
+func docParagraph(lines []string, text string) []string {
+	if len(lines) > 0 {
+		lines = append(lines, "")
+	}
+	return append(lines, text)
+}
+
+func deprecationText(dep *model.Deprecated) string {
+	if msg := strings.TrimSpace(dep.Message); msg != "" {
+		return msg
+	}
+	return "This has been deprecated."
+}
+
+// structFields declares struct fields, each after a blank line and its doc
+// comment as aws-sdk-go-v2 lays them out.
+func structFields(fs []*model.Field) []jen.Code {
+	var out []jen.Code
+	for _, f := range fs {
+		out = append(out, jen.Line().Add(memberDoc(f)).Id(f.Name).Add(typeCode(f.Type)))
+	}
+	return out
+}
+
+// memberDoc documents a member, noting required ones as aws-sdk-go-v2 does.
+func memberDoc(f *model.Field) *jen.Statement {
+	var notes []string
+	if f.Check.Required {
+		notes = append(notes, "This member is required.")
+	}
+	return docBlock(f.Doc, "", f.Deprecated, notes...)
+}
