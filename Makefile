@@ -24,4 +24,7 @@ bench:
 	cd bench && $(GO) mod tidy && $(GO) test -run TestSameResult -bench BenchmarkListMemberships -benchmem -count 1 . | tee bench.out | $(GO) run ./report
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 20s ./model
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 20s ./model
+	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 20s ./model/idl
+	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime 10s ./model/pattern
+	$(GO) test -run '^$$' -fuzz '^FuzzLines$$' -fuzztime 10s ./templates/godoc

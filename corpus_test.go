@@ -81,6 +81,10 @@ func TestCorpus(t *testing.T) {
 			t.Errorf("%s: %v", path, err)
 			continue
 		}
+		again, err := templates.Files(api)
+		if err != nil || !sameFiles(files, again) {
+			t.Errorf("%s: a second run generated different output", path)
+		}
 		for _, f := range files {
 			writeOrFail(t, filepath.Join(work, pkgDir, f.Path), f.Data)
 		}
@@ -113,4 +117,16 @@ func writeOrFail(t *testing.T, path string, data []byte) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func sameFiles(a, b []templates.File) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Path != b[i].Path || string(a[i].Data) != string(b[i].Data) {
+			return false
+		}
+	}
+	return true
 }

@@ -29,7 +29,7 @@ func docFile(a *model.API) *jen.File {
 	if len(lines) > 0 {
 		f.PackageComment("")
 		for _, l := range lines {
-			f.PackageComment(l)
+			f.PackageComment(commentLine(l))
 		}
 	}
 	return f

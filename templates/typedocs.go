@@ -26,10 +26,20 @@ func docBlock(html, fallback string, dep *model.Deprecated, notes ...string) *je
 	s := &jen.Statement{}
 	for _, l := range lines {
 		for _, part := range strings.Split(l, "\n") {
-			s.Comment(strings.TrimRight(part, " \t")).Line()
+			s.Comment(commentLine(strings.TrimRight(part, " \t"))).Line()
 		}
 	}
 	return s
+}
+
+// commentLine spells one doc comment line for jennifer: "//" alone for a
+// blank line and "//" directly before an indented code line, as gofmt
+// leaves them.
+func commentLine(l string) string {
+	if l == "" || l[0] == '\t' {
+		return "//" + l
+	}
+	return l
 }
 
 // docParagraph appends text to lines, separated by a blank line.

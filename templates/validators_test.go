@@ -207,36 +207,3 @@ func TestValidatorsDefaultModel(t *testing.T) {
 	vldRunPackageTest(t, vldAPI(t, dir, model.DefaultSource()), dir, "default_pkg_test.go.tmpl")
 }
 
-// TestValidatorsCorpus generates the full CleanRoomsML model and every
-// restJson1 and awsJson model of the corpus, then vets the packages.
-func TestValidatorsCorpus(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds about 130 packages")
-	}
-	files, err := filepath.Glob(filepath.Join(vldShared(t), "models", "smithy", "*.json"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no models: %v", err)
-	}
-	tmp := vldTempDir(t)
-	n, checks := 0, 0
-	for _, file := range files {
-		name := strings.TrimSuffix(filepath.Base(file), ".json")
-		dir := filepath.Join(tmp, "m"+regexp.MustCompile(`\W`).ReplaceAllString(name, ""))
-		a := vldAPI(t, dir, vldSource(t, file))
-		switch a.Protocol {
-		case "aws.protocols#restJson1", "aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1":
-		default:
-			if name != "cleanroomsml" {
-				continue
-			}
-		}
-		src := vldWrite(t, a, dir)
-		n++
-		checks += strings.Count(src, "validate.")
-	}
-	if n < 100 {
-		t.Fatalf("only %d models generated", n)
-	}
-	t.Logf("%d models, %d runtime checks", n, checks)
-	vldGo(t, append([]string{"vet"}, vldPackages(t, tmp)...)...)
-}
