@@ -85,6 +85,7 @@ func newFile(a *model.API, sub string) *jen.File {
 	}
 	f := jen.NewFilePathName(p, name)
 	f.HeaderComment(header)
+	f.ImportName(a.TypesPath, "types")
 	return f
 }
 

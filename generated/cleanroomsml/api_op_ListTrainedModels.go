@@ -9,11 +9,11 @@ import (
 
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
-	types "github.com/smithygen/smithygen/generated/cleanroomsml/types"
+	"github.com/smithygen/smithygen/generated/cleanroomsml/types"
 	"github.com/smithygen/smithygen/runtime/transport"
 )
 
-// <p>Lists the trained models that a membership has created, one page at a time.</p>
+// Lists the trained models that a membership has created, one page at a time.
 func (c *Client) ListTrainedModels(ctx context.Context, params *ListTrainedModelsInput, optFns ...func(*Options)) (*ListTrainedModelsOutput, error) {
 	if params == nil {
 		params = &ListTrainedModelsInput{}
@@ -43,30 +43,31 @@ func (c *Client) ListTrainedModels(ctx context.Context, params *ListTrainedModel
 	return out, nil
 }
 
-// <p>Parameters for listing the trained models of a membership.</p>
+// Parameters for listing the trained models of a membership.
 type ListTrainedModelsInput struct {
 
-	// <p>The ID of the membership whose trained models are listed.</p>
+	// The ID of the membership whose trained models are listed.
 	//
 	// This member is required.
 	MembershipIdentifier *string
 
-	// <p>The largest number of trained models to return in one page.</p>
+	// The largest number of trained models to return in one page.
 	MaxResults *int32
 
-	// <p>The pagination token returned by the previous call; omit it to get the first page.</p>
+	// The pagination token returned by the previous call; omit it to get the first
+	// page.
 	NextToken *string
 }
 
-// <p>One page of trained models, with a token for the next page when more remain.</p>
+// One page of trained models, with a token for the next page when more remain.
 type ListTrainedModelsOutput struct {
 
-	// <p>The trained models on this page.</p>
+	// The trained models on this page.
 	//
 	// This member is required.
 	TrainedModels []types.TrainedModelSummary
 
-	// <p>A token for the next page; absent when there are no more results.</p>
+	// A token for the next page; absent when there are no more results.
 	NextToken *string
 
 	// ResultMetadata holds metadata about the operation's result, such as
@@ -83,7 +84,7 @@ var _ ListTrainedModelsAPIClient = (*Client)(nil)
 
 // ListTrainedModelsPaginatorOptions is the paginator options for ListTrainedModels.
 type ListTrainedModelsPaginatorOptions struct {
-	// <p>The largest number of trained models to return in one page.</p>
+	// The largest number of trained models to return in one page.
 	Limit int32
 
 	// StopOnDuplicateToken stops pagination when the service returns the token it

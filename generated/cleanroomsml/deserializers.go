@@ -3,7 +3,7 @@
 package cleanroomsml
 
 import (
-	types "github.com/smithygen/smithygen/generated/cleanroomsml/types"
+	"github.com/smithygen/smithygen/generated/cleanroomsml/types"
 	"github.com/smithygen/smithygen/runtime/restjson"
 	"github.com/smithygen/smithygen/runtime/transport"
 )

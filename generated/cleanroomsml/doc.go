@@ -2,5 +2,10 @@
 
 // Package cleanroomsml provides the API client, operations, and parameter types for AWS Clean Rooms ML.
 //
-// <p>AWS Clean Rooms ML lets the members of a Clean Rooms collaboration build, train and run machine learning models over their combined data while each party keeps its own records private.</p><p>This API manages the ML resources of a membership, such as the trained models it owns.</p>
+// AWS Clean Rooms ML lets the members of a Clean Rooms collaboration build,
+// train and run machine learning models over their combined data while each
+// party keeps its own records private.
+//
+// This API manages the ML resources of a membership, such as the trained models
+// it owns.
 package cleanroomsml

@@ -2,32 +2,32 @@
 
 package types
 
-// <p>The lifecycle state of a trained model.</p>
+// The lifecycle state of a trained model.
 type TrainedModelStatus string
 
 // Enum values for TrainedModelStatus
 const (
-	// <p>Creation was requested and has not started yet.</p>
+	// Creation was requested and has not started yet.
 	TrainedModelStatusCreatePending TrainedModelStatus = "CREATE_PENDING"
-	// <p>The model is being trained.</p>
+	// The model is being trained.
 	TrainedModelStatusCreateInProgress TrainedModelStatus = "CREATE_IN_PROGRESS"
-	// <p>Training did not complete.</p>
+	// Training did not complete.
 	TrainedModelStatusCreateFailed TrainedModelStatus = "CREATE_FAILED"
-	// <p>The model is ready for use.</p>
+	// The model is ready for use.
 	TrainedModelStatusActive TrainedModelStatus = "ACTIVE"
-	// <p>Deletion was requested and has not started yet.</p>
+	// Deletion was requested and has not started yet.
 	TrainedModelStatusDeletePending TrainedModelStatus = "DELETE_PENDING"
-	// <p>The model is being deleted.</p>
+	// The model is being deleted.
 	TrainedModelStatusDeleteInProgress TrainedModelStatus = "DELETE_IN_PROGRESS"
-	// <p>Deletion did not complete.</p>
+	// Deletion did not complete.
 	TrainedModelStatusDeleteFailed TrainedModelStatus = "DELETE_FAILED"
-	// <p>The model is no longer available.</p>
+	// The model is no longer available.
 	TrainedModelStatusInactive TrainedModelStatus = "INACTIVE"
-	// <p>Cancellation was requested and has not started yet.</p>
+	// Cancellation was requested and has not started yet.
 	TrainedModelStatusCancelPending TrainedModelStatus = "CANCEL_PENDING"
-	// <p>Training is being cancelled.</p>
+	// Training is being cancelled.
 	TrainedModelStatusCancelInProgress TrainedModelStatus = "CANCEL_IN_PROGRESS"
-	// <p>Cancellation did not complete.</p>
+	// Cancellation did not complete.
 	TrainedModelStatusCancelFailed TrainedModelStatus = "CANCEL_FAILED"
 )
 

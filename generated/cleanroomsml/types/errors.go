@@ -8,10 +8,10 @@ import (
 	"github.com/aws/smithy-go"
 )
 
-// <p>The caller is not authorized to perform the requested action.</p>
+// The caller is not authorized to perform the requested action.
 type AccessDeniedException struct {
 
-	// <p>A description of the error.</p>
+	// A description of the error.
 	//
 	// This member is required.
 	Message *string
@@ -48,10 +48,10 @@ func (e *AccessDeniedException) ErrorFault() smithy.ErrorFault {
 
 var _ smithy.APIError = (*AccessDeniedException)(nil)
 
-// <p>The request was rejected because the caller is sending requests too quickly.</p>
+// The request was rejected because the caller is sending requests too quickly.
 type ThrottlingException struct {
 
-	// <p>A description of the error.</p>
+	// A description of the error.
 	//
 	// This member is required.
 	Message *string
@@ -88,10 +88,10 @@ func (e *ThrottlingException) ErrorFault() smithy.ErrorFault {
 
 var _ smithy.APIError = (*ThrottlingException)(nil)
 
-// <p>One or more request parameters are missing or invalid.</p>
+// One or more request parameters are missing or invalid.
 type ValidationException struct {
 
-	// <p>A description of the error.</p>
+	// A description of the error.
 	//
 	// This member is required.
 	Message *string

@@ -4,72 +4,74 @@ package types
 
 import "time"
 
-// <p>Describes a data channel that fed incremental training, including the base model it started from.</p>
+// Describes a data channel that fed incremental training, including the base
+// model it started from.
 type IncrementalTrainingDataChannelOutput struct {
 
-	// <p>The name of the channel used for incremental training.</p>
+	// The name of the channel used for incremental training.
 	//
 	// This member is required.
 	ChannelName *string
 
-	// <p>The name of the base trained model.</p>
+	// The name of the base trained model.
 	//
 	// This member is required.
 	ModelName *string
 
-	// <p>The version ID of the base trained model.</p>
+	// The version ID of the base trained model.
 	VersionIdentifier *string
 }
 
-// <p>The main properties of a trained model as returned by list calls.</p>
+// The main properties of a trained model as returned by list calls.
 type TrainedModelSummary struct {
 
-	// <p>The ID of the collaboration the trained model belongs to.</p>
+	// The ID of the collaboration the trained model belongs to.
 	//
 	// This member is required.
 	CollaborationIdentifier *string
 
-	// <p>The ARN of the configured model algorithm association the model was trained with.</p>
+	// The ARN of the configured model algorithm association the model was trained
+	// with.
 	//
 	// This member is required.
 	ConfiguredModelAlgorithmAssociationArn *string
 
-	// <p>When the trained model was created.</p>
+	// When the trained model was created.
 	//
 	// This member is required.
 	CreateTime *time.Time
 
-	// <p>The ID of the membership that created the trained model.</p>
+	// The ID of the membership that created the trained model.
 	//
 	// This member is required.
 	MembershipIdentifier *string
 
-	// <p>The name given to the trained model.</p>
+	// The name given to the trained model.
 	//
 	// This member is required.
 	Name *string
 
-	// <p>The current state of the trained model.</p>
+	// The current state of the trained model.
 	//
 	// This member is required.
 	Status TrainedModelStatus
 
-	// <p>The ARN of the trained model.</p>
+	// The ARN of the trained model.
 	//
 	// This member is required.
 	TrainedModelArn *string
 
-	// <p>When the trained model was last changed.</p>
+	// When the trained model was last changed.
 	//
 	// This member is required.
 	UpdateTime *time.Time
 
-	// <p>Optional text describing the trained model.</p>
+	// Optional text describing the trained model.
 	Description *string
 
-	// <p>The incremental training channels this version was trained with, if any.</p>
+	// The incremental training channels this version was trained with, if any.
 	IncrementalTrainingDataChannels []IncrementalTrainingDataChannelOutput
 
-	// <p>The ID of this version of the trained model.</p>
+	// The ID of this version of the trained model.
 	VersionIdentifier *string
 }
