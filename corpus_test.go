@@ -44,15 +44,7 @@ func corpusModels(t *testing.T) []string {
 // TestCorpus generates a client for each corpus model into a scratch module
 // that requires this one, then builds and vets them all.
 func TestCorpus(t *testing.T) {
-	root, _ := filepath.Abs(".")
-	work := t.TempDir()
-	gomod := "module corpus\n\ngo 1.26\n\nrequire " + modulePath + " v0.0.0\n\nreplace " + modulePath + " => " + root + "\n"
-	writeOrFail(t, filepath.Join(work, "go.mod"), []byte(gomod))
-	sum, err := os.ReadFile("go.sum")
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeOrFail(t, filepath.Join(work, "go.sum"), sum)
+	work := scratchModule(t, "corpus")
 	built := 0
 	for _, path := range corpusModels(t) {
 		m, err := model.LoadFiles(path)

@@ -21,19 +21,7 @@ const modulePath = "github.com/smithygen/smithygen"
 // generateDefault generates the embedded default model in memory.
 func generateDefault(t *testing.T, src *model.Source) []templates.File {
 	t.Helper()
-	m, err := model.Load(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := m.Closure(m.Services()[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, err := model.BuildAPI(c, modulePath+"/generated/cleanroomsml", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := templates.Files(api)
+	files, err := templates.Files(buildAPI(t, src, modulePath+"/generated/cleanroomsml"))
 	if err != nil {
 		t.Fatal(err)
 	}
