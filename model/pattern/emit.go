@@ -10,8 +10,12 @@ import (
 // product of nested counts.
 const maxRepeat = 1000
 
-// maxEmit bounds the length of an emitted expression.
-const maxEmit = 1 << 20
+// maxEmit bounds the length of an emitted expression, and maxInsts the
+// estimated size of its compiled program (counts are expanded by RE2).
+const (
+	maxEmit  = 1 << 20
+	maxInsts = 1 << 18
+)
 
 var errTooLarge = errors.New("pattern is too large for RE2")
 
@@ -21,25 +25,29 @@ type emitted struct {
 	atom   bool // takes a quantifier without parentheses
 	alt    bool // is an alternation
 	weight int  // product of the nested counts, as RE2 limits it
+	insts  int  // estimated number of compiled instructions
 }
 
 func emit(n *node) (string, error) {
 	e, err := emitNode(n)
+	if err == nil && e.insts > maxInsts {
+		err = errTooLarge
+	}
 	return e.s, err
 }
 
 func emitNode(n *node) (emitted, error) {
 	switch n.op {
 	case opSet:
-		return emitted{s: renderSet(n.set), atom: true, weight: 1}, nil
+		return emitted{s: renderSet(n.set), atom: true, weight: 1, insts: 1}, nil
 	case opBegin:
-		return emitted{s: "^", weight: 1}, nil
+		return emitted{s: "^", weight: 1, insts: 1}, nil
 	case opEnd:
-		return emitted{s: "$", weight: 1}, nil
+		return emitted{s: "$", weight: 1, insts: 1}, nil
 	case opWordB:
-		return emitted{s: `\b`, weight: 1}, nil
+		return emitted{s: `\b`, weight: 1, insts: 1}, nil
 	case opNotWordB:
-		return emitted{s: `\B`, weight: 1}, nil
+		return emitted{s: `\B`, weight: 1, insts: 1}, nil
 	case opConcat, opAlt:
 		return emitList(n)
 	case opRepeat:
@@ -63,7 +71,8 @@ func emitList(n *node) (emitted, error) {
 			e.s = "(?:" + e.s + ")"
 		}
 		b.WriteString(e.s)
-		if b.Len() > maxEmit {
+		out.insts += e.insts + 1
+		if b.Len() > maxEmit || out.insts > maxInsts {
 			return emitted{}, errTooLarge
 		}
 		out.weight = max(out.weight, e.weight)
@@ -91,7 +100,13 @@ func emitRepeat(n *node) (emitted, error) {
 	if !e.atom {
 		e.s = "(?:" + e.s + ")"
 	}
-	return counted(e.s, e.weight, n.min, n.max)
+	out, err := counted(e.s, e.weight, n.min, n.max)
+	// RE2 expands counts: lo copies, and hi-lo optional ones.
+	out.insts = e.insts*max(n.min, 1) + (e.insts+1)*max(n.max-n.min, 1)
+	if out.insts > maxInsts {
+		return emitted{}, errTooLarge
+	}
+	return out, err
 }
 
 // counted renders atom{lo,hi} (hi < 0: unbounded) within RE2's limits:

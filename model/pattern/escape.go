@@ -16,7 +16,14 @@ type classAtom struct {
 func unit(r rune) classAtom       { return classAtom{r: r, single: true} }
 func setAtom(s runeSet) classAtom { return classAtom{set: s} }
 func isSurrogate(r rune) bool     { return r >= surrogateLo && r <= surrogateHi }
-func isASCIILetter(r rune) bool   { return r|0x20 >= 'a' && r|0x20 <= 'z' }
+func isASCIILetter(r rune) bool   { return r < 0x80 && r|0x20 >= 'a' && r|0x20 <= 'z' }
+
+// assertionEscapes are the escapes that match a position, not a code point.
+var assertionEscapes = map[rune]op{'b': opWordB, 'B': opNotWordB, 'A': opBegin, 'z': opEnd}
+
+var classEscapes = map[rune]runeSet{'d': digitSet, 's': spaceSet, 'w': wordSet}
+
+var controlEscapes = map[rune]rune{'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v': '\v'}
 
 func (a classAtom) asSet() runeSet {
 	if a.single {
@@ -32,10 +39,12 @@ func (p *parser) atomEscape() (*node, bool, error) {
 	if !p.more() {
 		return nil, false, p.errorf(start, `\ at end of pattern`)
 	}
-	switch c := p.src[p.pos]; {
-	case c == 'b' || c == 'B' || c == 'A' || c == 'z':
+	c := p.src[p.pos]
+	if o, ok := assertionEscapes[c]; ok {
 		p.pos++
-		return &node{op: map[rune]op{'b': opWordB, 'B': opNotWordB, 'A': opBegin, 'z': opEnd}[c]}, false, nil
+		return &node{op: o}, false, nil
+	}
+	switch {
 	case c == 'k':
 		return nil, false, p.errorf(start, `backreference \k is not supported by RE2`)
 	case c >= '1' && c <= '9':
@@ -69,7 +78,7 @@ func (p *parser) charEscape(start int) (classAtom, error) {
 	p.pos++
 	switch c {
 	case 'd', 'D', 's', 'S', 'w', 'W':
-		s := map[rune]runeSet{'d': digitSet, 's': spaceSet, 'w': wordSet}[c|0x20]
+		s := classEscapes[c|0x20]
 		if c < 'a' {
 			s = s.complement()
 		}
@@ -77,9 +86,9 @@ func (p *parser) charEscape(start int) (classAtom, error) {
 	case 'p', 'P':
 		return p.property(start, c == 'P')
 	case 'f', 'n', 'r', 't', 'v':
-		return unit(map[rune]rune{'f': '\f', 'n': '\n', 'r': '\r', 't': '\t', 'v': '\v'}[c]), nil
+		return unit(controlEscapes[c]), nil
 	case 'c':
-		if p.more() && p.src[p.pos] < 0x80 && isASCIILetter(p.src[p.pos]) {
+		if p.more() && isASCIILetter(p.src[p.pos]) {
 			p.pos++
 			return unit(p.src[p.pos-1] % 32), nil
 		}
@@ -93,7 +102,7 @@ func (p *parser) charEscape(start int) (classAtom, error) {
 		p.pos--
 		return unit(p.octal()), nil
 	}
-	if c < 0x80 && isASCIILetter(c) {
+	if isASCIILetter(c) {
 		return classAtom{}, p.errorf(start, "unsupported escape %s", string(p.src[start:p.pos]))
 	}
 	return unit(c), nil

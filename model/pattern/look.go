@@ -2,17 +2,18 @@ package pattern
 
 import "fmt"
 
-// RE2 has no lookaround. A lookaround is removed in one of three ways:
+// RE2 has no lookaround. A lookaround is removed in one of these ways:
 //
 //   - Lifting: a lookahead whose position in every match is known (the start
 //     of the input, or the end of a prefix that can end in only one place)
 //     becomes a separate expression "^prefix(?:body)"; a lookbehind just
 //     before the final $ becomes "(?:body)$". The pattern matches when the
 //     remaining expression matches and each lifted one matches (positive)
-//     or does not (negative).
-//   - Distribution: a lookahead that tests only the next character (or the
-//     end of input) is folded into the expressions that follow it.
-//   - Lifting after a character: see liftAfterChar.
+//     or does not (negative). See liftTop, and liftAfterChar for lookaheads
+//     that follow a character only they can follow.
+//   - Distribution: a lookahead that tests only the next code point (or the
+//     end of input) is folded into the expressions that follow it; a small
+//     fixed repetition around one is expanded first. See distribute.
 //   - Absorption: a lookahead after which the rest of the pattern can always
 //     match the empty string decides the match alone, so it may consume.
 //

@@ -21,15 +21,14 @@ type flags struct{ icase, dotAll bool }
 type parser struct {
 	src    []rune
 	pos    int
-	groups int  // capturing groups in the whole pattern
-	named  bool // the pattern has named groups
+	groups int // capturing groups in the whole pattern
 	flags  flags
 	depth  int
 }
 
 func parse(pattern string) (*node, error) {
 	p := &parser{src: []rune(pattern)}
-	p.groups, p.named = countGroups(p.src)
+	p.groups = countGroups(p.src)
 	n, err := p.disjunction()
 	if err != nil {
 		return nil, err
@@ -59,8 +58,8 @@ func (p *parser) eat(s string) bool {
 }
 
 // countGroups counts capturing groups, which decide whether \N is a
-// backreference, and reports whether any is named.
-func countGroups(src []rune) (n int, named bool) {
+// backreference.
+func countGroups(src []rune) (n int) {
 	inClass := false
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; {
@@ -75,10 +74,9 @@ func countGroups(src []rune) (n int, named bool) {
 			n++
 		case i+3 < len(src) && src[i+2] == '<' && src[i+3] != '=' && src[i+3] != '!':
 			n++
-			named = true
 		}
 	}
-	return n, named
+	return n
 }
 
 func (p *parser) disjunction() (*node, error) {
@@ -96,7 +94,6 @@ func (p *parser) disjunction() (*node, error) {
 	if len(branches) == 1 {
 		return branches[0], nil
 	}
-	// Keep an alternation of one non-empty branch and an impossible one.
 	return &node{op: opAlt, subs: branches}, nil
 }
 

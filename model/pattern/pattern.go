@@ -5,15 +5,22 @@
 // RegExp.prototype.test does. Translation keeps ECMAScript's meanings: \d
 // and \w are ASCII, \s and . follow ECMAScript's white space and line
 // terminators, $ is the end of input. Code points are matched whole, as in
-// ECMAScript's Unicode mode; surrogate code units in a character class stand
-// for the surrogate pairs they can form. Lookarounds, which RE2 lacks, are
-// rewritten where their meaning allows (see eliminate); counts above RE2's
-// limit of 1000 are split.
+// ECMAScript's Unicode mode, and \p{...} names Unicode properties; a
+// character class that lists both high and low surrogate code units admits
+// every supplementary character. Java constructs found in AWS models (\A,
+// \z, \p{Print} and the other POSIX names, "&&[...]" class intersection,
+// inline flags, possessive quantifiers) keep their Java meaning.
+//
+// Lookarounds, which RE2 lacks, are rewritten where their meaning allows
+// (see eliminate), some into further expressions; Match[0] is the main
+// one. Counts above RE2's limit of 1000 are split.
 package pattern
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"unicode/utf8"
 )
 
@@ -67,11 +74,20 @@ func translate(ecma string) (*Pattern, error) {
 	for _, list := range [][]string{p.Match, p.NotMatch} {
 		for _, s := range list {
 			if _, err := regexp.Compile(s); err != nil {
-				return nil, err
+				return nil, compileError(err)
 			}
 		}
 	}
 	return p, nil
+}
+
+// compileError reports why RE2 rejects a translation, without quoting it.
+func compileError(err error) error {
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		return fmt.Errorf("RE2 rejects the translation: %s", se.Code)
+	}
+	return err
 }
 
 func appendNew(list []string, s string) []string {
