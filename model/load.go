@@ -39,7 +39,7 @@ type loader struct {
 // IDL (.smithy). A directory stands for every such file below it. IDL files
 // are parsed together, so relative shape IDs resolve across them.
 func LoadFiles(paths ...string) (*Model, error) {
-	files, err := expandPaths(paths)
+	files, err := ExpandPaths(paths)
 	if err != nil {
 		return nil, err
 	}
@@ -68,8 +68,8 @@ func LoadFiles(paths ...string) (*Model, error) {
 	return Load(srcs...)
 }
 
-// expandPaths replaces each directory by the model files below it, sorted.
-func expandPaths(paths []string) ([]string, error) {
+// ExpandPaths replaces each directory by the model files below it, sorted.
+func ExpandPaths(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
 		st, err := os.Stat(p)

@@ -5,8 +5,11 @@ package templates
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path"
+	"runtime"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 	"golang.org/x/tools/imports"
@@ -44,30 +47,55 @@ func Files(a *model.API) ([]File, error) {
 		{"types/enums.go", enumsFile, false},
 		{"types/errors.go", errorsFile, false},
 	}
-	var out []File
+	var jobs []pending
 	for _, op := range a.Operations {
-		f, err := render(op.File, opFile(a, op))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
+		jobs = append(jobs, pending{op.File, opFile(a, op)})
 	}
 	for _, p := range plan {
 		if p.client && !client {
 			continue
 		}
-		jf := p.emit(a)
-		if jf == nil {
-			continue
+		if jf := p.emit(a); jf != nil {
+			jobs = append(jobs, pending{p.path, jf})
 		}
-		f, err := render(p.path, jf)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
+	}
+	out, err := renderAll(jobs)
+	if err != nil {
+		return nil, err
 	}
 	sortFiles(out)
 	return out, nil
+}
+
+// pending is an emitted file not yet rendered.
+type pending struct {
+	path string
+	file *jen.File
+}
+
+// renderAll renders and formats files on every CPU; the result keeps the
+// order of jobs. Emitting stays sequential: only formatting, which reads
+// nothing shared, runs in parallel.
+func renderAll(jobs []pending) ([]File, error) {
+	out := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], errs[i] = render(jobs[i].path, jobs[i].file)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 // clientProtocols are the protocols whose clients (client, operation
@@ -84,6 +112,7 @@ func newFile(a *model.API, sub string) *jen.File {
 		p, name = path.Join(p, sub), sub
 	}
 	f := jen.NewFilePathName(p, name)
+	f.NoFormat = true // render formats once, with imports
 	f.HeaderComment(header)
 	f.ImportName(a.TypesPath, "types")
 	return f

@@ -29,6 +29,7 @@ type options struct {
 	list       bool
 	check      bool
 	ast        bool
+	each       bool
 }
 
 func main() {
@@ -70,6 +71,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.list, "list", false, "print the closure's operation names and exit")
 	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 naming each stale file")
 	fs.BoolVar(&o.ast, "ast", false, "print the loaded model as normalized Smithy JSON AST and exit")
+	fs.BoolVar(&o.each, "each", false, "load each model file on its own and generate its service into <out>/<package> (out defaults to generated)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -81,6 +83,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 }
 
 func generate(o *options, stdout io.Writer) error {
+	if o.each {
+		return generateEach(o)
+	}
 	m, err := load(o.models)
 	if err != nil {
 		return err
