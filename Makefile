@@ -3,7 +3,7 @@ GO ?= go
 SMITHY_SHARED ?= $(abspath ../shared)
 export SMITHY_SHARED
 
-.PHONY: generate test check corpus bench fuzz
+.PHONY: generate test check corpus conformance bench fuzz
 
 generate:
 	$(GO) generate ./...
@@ -18,8 +18,16 @@ check:
 corpus:
 	SMITHYGEN_CORPUS=all $(GO) test -run TestCorpus -count=1 -v -timeout 60m .
 
+# Smithy's restJson1 protocol tests against generated clients. The test binary
+# runs directly so that its summary, "N passed, M failed, K skipped", is the
+# last line of output.
+conformance:
+	@dir="$$(mktemp -d)" && trap 'rm -rf "$$dir"' EXIT && \
+		$(GO) test -c -o "$$dir/conformance.test" ./conformance && \
+		cd conformance && "$$dir/conformance.test" -test.count=1 -test.timeout=30m -test.v -test.run '^TestConformance$$'
+
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./model/...
+	$(GO) test -run '^$$' -bench . -benchmem ./model/... ./cmd/gen
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanrooms.json -out bench/gen/cleanrooms
 	cd bench && $(GO) mod tidy && $(GO) test -run TestSameResult -bench BenchmarkListMemberships -benchmem -count 1 . | tee bench.out | $(GO) run ./report
 

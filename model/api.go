@@ -1,5 +1,7 @@
 package model
 
+import "github.com/tidwall/gjson"
+
 // API is the Go view of a service closure: every Go name, Go type and output
 // file is fixed here once, so emitters only read it.
 type API struct {
@@ -127,8 +129,12 @@ type Field struct {
 	LocationName string
 	// TimestampFormat is the effective format of a timestamp member.
 	TimestampFormat string
-	Deprecated      *Deprecated
-	Doc             string
+	// Default is the member's effective default value: nil when it has none,
+	// a null one, or the clientOptional trait, and for members of @input
+	// structures, which clients treat as optional.
+	Default    *gjson.Result
+	Deprecated *Deprecated
+	Doc        string
 }
 
 // EnumValue is one enum or intEnum value.

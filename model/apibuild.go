@@ -10,7 +10,9 @@ import (
 type builder struct {
 	api   *API
 	named map[*Shape]*Named
-	d     diags
+	// outputs are the operation outputs, whose HTTP bindings differ.
+	outputs map[*Named]bool
+	d       diags
 }
 
 // BuildAPI computes the Go view of a closure. importPath is the import path
@@ -33,7 +35,7 @@ func BuildAPI(c *Closure, importPath, pkg string) (*API, error) {
 		}
 	}
 	a.Package = firstNonEmpty(pkg, packageName(a.ServiceID))
-	b := &builder{api: a, named: map[*Shape]*Named{}}
+	b := &builder{api: a, named: map[*Shape]*Named{}, outputs: map[*Named]bool{}}
 	for _, s := range declared(c) {
 		b.declare(s)
 	}
@@ -95,7 +97,7 @@ func (b *builder) declare(s *Shape) {
 	switch {
 	case s.Type == Structure && s.Traits.Error != "":
 		n.Kind = NamedError
-	case s.Type == Structure && !s.IsPrelude():
+	case s.Type == Structure && !s.IsUnit():
 		n.Kind = NamedStruct
 	case s.Type == Union:
 		n.Kind = NamedUnion
@@ -118,8 +120,8 @@ func (b *builder) op(s *Shape) *Op {
 	if e := s.Traits.Endpoint; e != nil {
 		op.HostPrefix = e.HostPrefix
 	}
-	op.Input = b.ioStruct(s.Input, name+"Input")
-	op.Output = b.ioStruct(s.Output, name+"Output")
+	op.Input = b.ioStruct(s.Input, name+"Input", false)
+	op.Output = b.ioStruct(s.Output, name+"Output", true)
 	for _, e := range b.api.Closure.Errors(s) {
 		if n := b.named[e]; n != nil {
 			op.Errors = append(op.Errors, n)
@@ -128,8 +130,9 @@ func (b *builder) op(s *Shape) *Op {
 	return op
 }
 
-func (b *builder) ioStruct(s *Shape, name string) *Named {
+func (b *builder) ioStruct(s *Shape, name string, output bool) *Named {
 	n := &Named{Kind: NamedStruct, Shape: s, Name: name, Pkg: b.api.ImportPath, Doc: s.Traits.Documentation}
+	b.outputs[n] = output
 	b.fill(n)
 	b.api.Inputs = append(b.api.Inputs, n)
 	return n

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/tidwall/gjson"
+
 	"github.com/smithygen/smithygen/model/naming"
 )
 
@@ -91,9 +93,10 @@ func (b *builder) field(n *Named, m *MemberShape, top bool) *Field {
 	if m.Traits.JSONName != "" && b.api.Protocol == "aws.protocols#restJson1" {
 		f.Wire = m.Traits.JSONName
 	}
-	f.Type = b.goType(t, hasValueDefault(m))
+	f.Default = effectiveDefault(m)
+	f.Type = b.goType(t, f.Default != nil && zeroDefault(t, *f.Default))
 	if top {
-		f.Location, f.LocationName = location(m)
+		f.Location, f.LocationName = location(m, b.outputs[n] || n.Kind == NamedError)
 	}
 	f.TimestampFormat = timestampFormat(m, f.Location)
 	return f
@@ -122,27 +125,49 @@ func firstBounds(a, b *Bounds) *Bounds {
 	return b
 }
 
-// hasValueDefault reports whether a member holds a non-null default, so
-// that scalars are generated as values rather than pointers.
-func hasValueDefault(m *MemberShape) bool {
-	if m.Traits.ClientOptional {
-		return false
-	}
+// effectiveDefault is the default clients apply to a member: none for a
+// null default or a clientOptional member. Members of @input structures are
+// optional too, except those targeting a shape that has a default itself (a
+// Smithy 1.0 primitive such as PrimitiveInteger), which stay values for
+// compatibility with aws-sdk-go-v2.
+func effectiveDefault(m *MemberShape) *gjson.Result {
 	d := m.Traits.Default
-	if d == nil {
-		return false
+	if d == nil || d.Type == gjson.Null || m.Traits.ClientOptional {
+		return nil
 	}
-	return d.Type != 0 // gjson.Null is the zero Type
+	if m.Container.Traits.Input && m.Target.Traits.Default == nil {
+		return nil
+	}
+	return d
 }
 
-func location(m *MemberShape) (Location, string) {
+// zeroDefault reports whether d is the zero value of the Go type of scalar
+// shape s, so that the member can be held as a value: the zero value then
+// stands for the default. Other scalar members with a default are pointers,
+// nil standing for the default. Timestamps' Go zero value is no epoch time.
+func zeroDefault(s *Shape, d gjson.Result) bool {
+	switch {
+	case s.Type == String:
+		return d.Type == gjson.String && d.Str == ""
+	case s.Type == Boolean:
+		return d.Type == gjson.False
+	case s.Type.IsNumber():
+		return d.Type == gjson.Number && d.Num == 0
+	}
+	return false
+}
+
+// location is where a member of an input (output false) or an output or
+// error is bound. Labels and query parameters bind only in inputs, the
+// status code only in outputs; elsewhere such members are in the body.
+func location(m *MemberShape, output bool) (Location, string) {
 	t := &m.Traits
 	switch {
-	case t.HTTPLabel:
+	case t.HTTPLabel && !output:
 		return InLabel, m.Name
-	case t.HTTPQuery != "":
+	case t.HTTPQuery != "" && !output:
 		return InQuery, t.HTTPQuery
-	case t.HTTPQueryParams:
+	case t.HTTPQueryParams && !output:
 		return InQueryParams, ""
 	case t.HTTPHeader != "":
 		return InHeader, t.HTTPHeader
@@ -150,7 +175,7 @@ func location(m *MemberShape) (Location, string) {
 		return InPrefixHeaders, *t.HTTPPrefixHeader
 	case t.HTTPPayload:
 		return InPayload, ""
-	case t.HTTPResponseCode:
+	case t.HTTPResponseCode && output:
 		return InStatusCode, ""
 	}
 	return InBody, ""

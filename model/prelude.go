@@ -36,3 +36,7 @@ var preludeSource = &Source{Name: "<prelude>", Data: []byte(`{"smithy":"2.0","sh
 
 // IsPrelude reports whether s is defined by the prelude.
 func (s *Shape) IsPrelude() bool { return s.Pos.Src == preludeSource }
+
+// IsUnit reports whether s is a unit type such as smithy.api#Unit: a
+// structure that stands for no value.
+func (s *Shape) IsUnit() bool { return s.Type == Structure && s.Traits.Has("smithy.api#unitType") }

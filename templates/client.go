@@ -32,6 +32,9 @@ func clientFile(a *model.API) *jen.File {
 	f.Add(clientNewFromConfig())
 	f.Add(clientOptionsMethod())
 	f.Add(clientInvoke())
+	f.Add(clientOperation())
+	f.Add(clientOperationCall())
+	f.Add(clientNewCall())
 	f.Add(clientAPI(a))
 	return f
 }
@@ -240,6 +243,84 @@ func clientInvoke() *jen.Statement {
 			jen.Id("attempts").Op("=").Add(o.Clone()).Dot("RetryMaxAttempts")),
 		jen.Id("t").Op(":=").Qual(clientTransportPkg, "NewClient").Call(o.Clone().Dot("transportConfig").Call(jen.Id("attempts"))),
 		jen.Return(jen.Id("t").Dot("Invoke").Call(jen.Id("ctx"), jen.Id("op"))),
+	)
+}
+
+// clientOperation emits the type of the per-operation values that the
+// client methods call (see opValue). Its type parameters are pointers, so
+// that all operations share the code of its call method.
+func clientOperation() *jen.Statement {
+	in, out := jen.Id("In"), jen.Id("Out")
+	req, resp := jen.Op("*").Qual(clientTransportPkg, "Request"), jen.Op("*").Qual(clientTransportPkg, "Response")
+	return jen.Comment("operation is how an operation's calls are validated, serialized and").Line().
+		Comment("deserialized. In and Out are pointers to its input and output structures.").Line().
+		Type().Id("operation").Types(jen.List(in.Clone(), out.Clone()).Any()).Struct(
+		jen.Id("name").String(),
+		jen.Id("validate").Func().Params(in.Clone()).Error(),
+		jen.Id("serialize").Func().Params(in.Clone(), req.Clone()).Error(),
+		jen.Id("deserialize").Func().Params(resp.Clone(), out.Clone()).Error(),
+		jen.Id("deserializeError").Func().Params(resp).Error(),
+		jen.Line().Comment("start returns the input to send (params, or an empty input for nil), and a"),
+		jen.Comment("new output with the transport operation decoding into it (see newCall)."),
+		jen.Id("start").Func().Params(in.Clone()).Params(in.Clone(), out.Clone(), jen.Op("*").Qual(clientTransportPkg, "Operation")),
+		jen.Line().Comment("metadata returns the address of the output's ResultMetadata."),
+		jen.Id("metadata").Func().Params(out).Op("*").Qual(clientMiddlewarePkg, "Metadata"),
+	)
+}
+
+// clientOperationCall emits the body shared by all operation methods. The
+// transport operation is cleared after the call so that the output, which
+// was allocated with it, does not keep the input alive.
+func clientOperationCall() *jen.Statement {
+	params, out, t := jen.Id("params"), jen.Id("out"), jen.Id("t")
+	req, resp := jen.Op("*").Qual(clientTransportPkg, "Request"), jen.Op("*").Qual(clientTransportPkg, "Response")
+	none := jen.Var().Id("none").Id("Out")
+	return jen.Comment("call sends the operation with params once they are valid, and returns its").Line().
+		Comment("output with the result metadata set.").Line().
+		Func().Params(jen.Id("op").Op("*").Id("operation").Types(jen.Id("In"), jen.Id("Out"))).Id("call").
+		Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("c").Op("*").Id("Client"), params.Clone().Id("In"),
+			jen.Id("optFns").Index().Func().Params(jen.Op("*").Id("Options"))).
+		Params(jen.Id("Out"), jen.Error()).Block(
+		jen.List(params.Clone(), out.Clone(), t.Clone()).Op(":=").Id("op").Dot("start").Call(params.Clone()),
+		jen.If(jen.Err().Op(":=").Id("op").Dot("validate").Call(params.Clone()), jen.Err().Op("!=").Nil()).Block(
+			none.Clone(),
+			jen.Return(jen.Id("none"), jen.Op("&").Qual(clientSmithyPkg, "OperationError").Values(jen.Dict{
+				jen.Id("ServiceID"):     jen.Id("ServiceID"),
+				jen.Id("OperationName"): jen.Id("op").Dot("name"),
+				jen.Id("Err"):           jen.Err(),
+			}))),
+		jen.Op("*").Add(t.Clone()).Op("=").Qual(clientTransportPkg, "Operation").Add(keyedValues(
+			jen.Id("Name"), jen.Id("op").Dot("name"),
+			jen.Id("Build"), jen.Func().Params(jen.Id("r").Add(req)).Error().
+				Add(oneLine(jen.Return(jen.Id("op").Dot("serialize").Call(params.Clone(), jen.Id("r"))))),
+			jen.Id("Decode"), jen.Func().Params(jen.Id("resp").Add(resp)).Error().
+				Add(oneLine(jen.Return(jen.Id("op").Dot("deserialize").Call(jen.Id("resp"), out.Clone())))),
+			jen.Id("Error"), jen.Id("op").Dot("deserializeError"))),
+		jen.List(jen.Id("metadata"), jen.Err()).Op(":=").Id("c").Dot("invoke").Call(jen.Id("ctx"), t.Clone(), jen.Id("optFns")),
+		jen.Op("*").Add(t.Clone()).Op("=").Qual(clientTransportPkg, "Operation").Values(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(none, jen.Return(jen.Id("none"), jen.Err())),
+		jen.Op("*").Id("op").Dot("metadata").Call(out.Clone()).Op("=").Id("metadata"),
+		jen.Return(out, jen.Nil()),
+	)
+}
+
+// clientNewCall emits the start function of every operation: it allocates
+// the output and its transport operation together. Its type parameters are
+// the input and output structures themselves, not pointers.
+func clientNewCall() *jen.Statement {
+	return jen.Comment("result is an output allocated with the transport operation decoding into it.").Line().
+		Type().Id("result").Types(jen.Id("Out").Any()).Struct(
+		jen.Id("out").Id("Out"),
+		jen.Id("t").Qual(clientTransportPkg, "Operation"),
+	).Line().Line().
+		Comment("newCall returns params, or an empty input for nil, and a new output with the").Line().
+		Comment("transport operation decoding into it.").Line().
+		Func().Id("newCall").Types(jen.List(jen.Id("In"), jen.Id("Out")).Any()).
+		Params(jen.Id("params").Op("*").Id("In")).
+		Params(jen.Op("*").Id("In"), jen.Op("*").Id("Out"), jen.Op("*").Qual(clientTransportPkg, "Operation")).Block(
+		jen.If(jen.Id("params").Op("==").Nil()).Block(jen.Id("params").Op("=").New(jen.Id("In"))),
+		jen.Id("r").Op(":=").New(jen.Id("result").Types(jen.Id("Out"))),
+		jen.Return(jen.Id("params"), jen.Op("&").Id("r").Dot("out"), jen.Op("&").Id("r").Dot("t")),
 	)
 }
 

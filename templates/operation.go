@@ -6,13 +6,14 @@ import (
 	"github.com/smithygen/smithygen/model"
 )
 
-// opMethod emits the client method of an operation. It validates the input
-// before any I/O, then sends the call through Client.invoke with the
-// operation's serializer and deserializers:
+// opMethod emits the client method of an operation and the operation
+// value it sends through operation.call (see clientOperation):
 //
-//	serializeOp<Op>(in *<Op>Input, r *transport.Request) error
-//	deserializeOp<Op>(resp *transport.Response, out *<Op>Output) error
-//	deserializeOp<Op>Error(resp *transport.Response) error
+//	var op<Op> = operation[<Op>Input, <Op>Output]{...}
+//
+//	func (c *Client) <Op>(ctx, params, optFns...) (*<Op>Output, error) {
+//		return op<Op>.call(ctx, c, params, optFns)
+//	}
 func opMethod(f *jen.File, a *model.API, op *model.Op) {
 	clientImportNames(f)
 	fallback := op.Name + " calls the " + op.Shape.Name() + " operation."
@@ -21,38 +22,30 @@ func opMethod(f *jen.File, a *model.API, op *model.Op) {
 		Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("params").Op("*").Id(op.Input.Name),
 			jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).
 		Params(jen.Op("*").Id(op.Output.Name), jen.Error()).
-		Block(opMethodBody(op)...))
+		Block(jen.Return(jen.Id("op"+op.Name).Dot("call").Call(jen.Id("ctx"), jen.Id("c"), jen.Id("params"), jen.Id("optFns")))))
+	f.Add(opValue(op))
 }
 
-func opMethodBody(op *model.Op) []jen.Code {
-	params, out := jen.Id("params"), jen.Id("out")
-	return []jen.Code{
-		jen.If(params.Clone().Op("==").Nil()).Block(params.Clone().Op("=").Op("&").Id(op.Input.Name).Values()),
-		jen.If(jen.Err().Op(":=").Id("validateOp"+op.Name+"Input").Call(params.Clone()), jen.Err().Op("!=").Nil()).
-			Block(jen.Return(jen.Nil(), jen.Op("&").Qual(clientSmithyPkg, "OperationError").Values(jen.Dict{
-				jen.Id("ServiceID"):     jen.Id("ServiceID"),
-				jen.Id("OperationName"): jen.Lit(op.Shape.Name()),
-				jen.Id("Err"):           jen.Err(),
-			}))),
-		out.Clone().Op(":=").Op("&").Id(op.Output.Name).Values(),
-		jen.List(jen.Id("metadata"), jen.Err()).Op(":=").Id("c").Dot("invoke").Call(
-			jen.Id("ctx"), opTransportOperation(op), jen.Id("optFns")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		out.Clone().Dot("ResultMetadata").Op("=").Id("metadata"),
-		jen.Return(out.Clone(), jen.Nil()),
-	}
-}
-
-// opTransportOperation is the &transport.Operation literal of a call.
-func opTransportOperation(op *model.Op) *jen.Statement {
-	req := jen.Op("*").Qual(clientTransportPkg, "Request")
-	resp := jen.Op("*").Qual(clientTransportPkg, "Response")
-	return jen.Op("&").Qual(clientTransportPkg, "Operation").Values(jen.DictFunc(func(d jen.Dict) {
-		d[jen.Id("Name")] = jen.Lit(op.Shape.Name())
-		d[jen.Id("Build")] = jen.Func().Params(jen.Id("r").Add(req)).Error().Block(
-			jen.Return(jen.Id("serializeOp"+op.Name).Call(jen.Id("params"), jen.Id("r"))))
-		d[jen.Id("Decode")] = jen.Func().Params(jen.Id("resp").Add(resp)).Error().Block(
-			jen.Return(jen.Id("deserializeOp"+op.Name).Call(jen.Id("resp"), jen.Id("out"))))
-		d[jen.Id("Error")] = jen.Id("deserializeOp" + op.Name + "Error")
-	}))
+// opValue emits the operation value of op: its name, validator,
+// serializer, deserializers, start function and result metadata member,
+// with
+//
+//	validateOp<Op>Input(params *<Op>Input) error
+//	serializeOp<Op>(in *<Op>Input, r *transport.Request) error
+//	deserializeOp<Op>(resp *transport.Response, out *<Op>Output) error
+//	deserializeOp<Op>Error(resp *transport.Response) error
+func opValue(op *model.Op) *jen.Statement {
+	out := jen.Id("out").Op("*").Id(op.Output.Name)
+	in, output := jen.Id(op.Input.Name), jen.Id(op.Output.Name)
+	return jen.Var().Id("op"+op.Name).Op("=").Id("operation").Types(jen.Op("*").Add(in.Clone()), jen.Op("*").Add(output.Clone())).
+		Add(keyedValues(
+			jen.Id("name"), jen.Lit(op.Shape.Name()),
+			jen.Id("validate"), jen.Id("validateOp"+op.Name+"Input"),
+			jen.Id("serialize"), jen.Id("serializeOp"+op.Name),
+			jen.Id("deserialize"), jen.Id("deserializeOp"+op.Name),
+			jen.Id("deserializeError"), jen.Id("deserializeOp"+op.Name+"Error"),
+			jen.Id("start"), jen.Id("newCall").Types(in, output),
+			jen.Id("metadata"), jen.Func().Params(out).Op("*").Qual(clientMiddlewarePkg, "Metadata").
+				Add(oneLine(jen.Return(jen.Op("&").Id("out").Dot("ResultMetadata")))),
+		))
 }

@@ -8,6 +8,9 @@ import (
 	"github.com/smithygen/smithygen/model"
 )
 
+// paginatePkg is the runtime of generated paginators.
+const paginatePkg = "github.com/smithygen/smithygen/runtime/paginate"
+
 // pagerTokenKind is how a pagination token is compared and tested for "no
 // more pages".
 type pagerTokenKind uint8
@@ -19,7 +22,7 @@ const (
 	pagerTokenMap                             // map (e.g. DynamoDB keys): empty ends
 )
 
-// pager holds the names of one operation's paginator declarations.
+// pager emits the paginator declarations of one operation.
 type pager struct {
 	op    *model.Op
 	p     *model.Paginator
@@ -30,9 +33,12 @@ func (g *pager) name(suffix string) string { return g.op.Name + suffix }
 
 // paginatorDecls emits, for a paginated operation, aws-sdk-go-v2's
 // paginator API (<Op>APIClient, <Op>PaginatorOptions, <Op>Paginator,
-// New<Op>Paginator, HasMorePages, NextPage) plus Pages and Items iterators.
-// Tokens must be strings, string pointers or maps with the same Go type in
-// input and output; any other operation gets a comment instead.
+// New<Op>Paginator) on runtime/paginate: the options and paginator are
+// aliases of its generic types, and unexported variables describe where
+// the operation keeps its tokens, page size and items. Tokens must be
+// strings, string pointers or maps with the same Go type in input and
+// output (or a string output token for a *string input token); any other
+// operation gets a comment instead.
 func paginatorDecls(f *jen.File, a *model.API, op *model.Op) {
 	if op.Paginator == nil {
 		return
@@ -43,34 +49,40 @@ func paginatorDecls(f *jen.File, a *model.API, op *model.Op) {
 		f.Comment("both strings, string pointers or maps of the same Go type.")
 		return
 	}
+	f.ImportName(paginatePkg, "paginate")
 	f.Add(g.apiClient())
 	f.Add(g.options())
-	f.Add(g.paginatorStruct())
+	f.Add(g.paginatorType())
 	f.Add(g.constructor())
-	f.Add(g.hasMorePages())
-	f.Add(g.nextPage())
-	f.Add(g.pages())
-	if it := g.itemsType(); it != nil {
-		f.Add(g.items(it))
+	vars := []jen.Code{g.spec()}
+	if items := g.itemsVar(); items != nil {
+		vars = append(vars, items)
 	}
+	f.Var().Defs(vars...)
 }
 
-// pagerTokenOf classifies the tokens of p.
+// pagerTokenOf classifies the tokens of p. A string output token may also
+// feed a *string input token (an optional input member); the paginator then
+// reads the output token's address.
 func pagerTokenOf(p *model.Paginator) pagerTokenKind {
 	in, out := p.InputToken.Type, p.OutputToken[len(p.OutputToken)-1].Type
-	if fmt.Sprintf("%#v", typeCode(in)) != fmt.Sprintf("%#v", typeCode(out)) {
+	if fmt.Sprintf("%#v", typeCode(in)) != fmt.Sprintf("%#v", typeCode(out)) && !(isString(in) && in.Ptr && isString(out)) {
 		return pagerTokenNone
 	}
 	switch {
 	case in.Kind == model.KindMap:
 		return pagerTokenMap
-	case in.Kind == model.KindBasic && in.Pkg == "" && in.Ident == "string":
+	case isString(in):
 		if in.Ptr {
 			return pagerTokenStringPtr
 		}
 		return pagerTokenString
 	}
 	return pagerTokenNone
+}
+
+func isString(t *model.GoType) bool {
+	return t.Kind == model.KindBasic && t.Pkg == "" && t.Ident == "string"
 }
 
 func (g *pager) apiClient() *jen.Statement {
@@ -82,154 +94,88 @@ func (g *pager) apiClient() *jen.Statement {
 		Var().Id("_").Id(n).Op("=").Parens(jen.Op("*").Id("Client")).Parens(jen.Nil())
 }
 
-// limitType is the Go type of PaginatorOptions.Limit: the page size's type
-// without its pointer.
-func (g *pager) limitType() *jen.Statement {
-	t := *g.p.PageSize.Type
-	t.Ptr = false
-	return typeCode(&t)
-}
-
+// options aliases paginate.Options[L] for the page size's type L, or
+// paginate.TokenOptions without a page size.
 func (g *pager) options() *jen.Statement {
-	var fields []jen.Code
-	if ps := g.p.PageSize; ps != nil {
-		fallback := "Limit is the page size sent with every request."
-		if ps.Type.Ptr {
-			fallback = "Limit is the most items requested per page; zero leaves the page size to\nthe service."
-		}
-		fields = append(fields, docBlock(ps.Doc, fallback, nil).
-			Id("Limit").Add(g.limitType()), jen.Line())
-	}
-	note := "StopOnDuplicateToken stops pagination when the service returns the token it\nwas just sent."
-	if g.token == pagerTokenMap {
-		note += " Tokens are compared with reflect.DeepEqual."
-	}
-	fields = append(fields, docBlock(note, "", nil).Id("StopOnDuplicateToken").Bool())
 	n := g.name("PaginatorOptions")
-	return jen.Comment(n + " is the paginator options for " + g.op.Name + ".").Line().Type().Id(n).Struct(fields...)
+	doc := jen.Comment(n + " is the paginator options for " + g.op.Name + ".").Line()
+	ps := g.p.PageSize
+	if ps == nil {
+		return doc.Type().Id(n).Op("=").Qual(paginatePkg, "TokenOptions")
+	}
+	t := *ps.Type
+	t.Ptr = false
+	return doc.Comment("Limit sets the page size "+ps.Name+".").Line().
+		Type().Id(n).Op("=").Qual(paginatePkg, "Options").Types(typeCode(&t))
 }
 
-func (g *pager) paginatorStruct() *jen.Statement {
+// paginatorType aliases paginate.ItemPaginator, or paginate.Paginator when
+// the operation has no items.
+func (g *pager) paginatorType() *jen.Statement {
 	n := g.name("Paginator")
-	return jen.Comment(n+" is a paginator for "+g.op.Name+".").Line().Type().Id(n).Struct(
-		jen.Id("options").Id(g.name("PaginatorOptions")),
-		jen.Id("client").Id(g.name("APIClient")),
-		jen.Id("params").Op("*").Id(g.op.Input.Name),
-		jen.Id("nextToken").Add(typeCode(g.p.InputToken.Type)),
-		jen.Id("firstPage").Bool(),
-	)
+	args := []jen.Code{jen.Op("*").Id("Options"), jen.Op("*").Id(g.op.Input.Name), jen.Op("*").Id(g.op.Output.Name), typeCode(g.p.InputToken.Type)}
+	typ := jen.Qual(paginatePkg, "Paginator")
+	if it := g.itemsType(); it != nil {
+		typ = jen.Qual(paginatePkg, "ItemPaginator")
+		args = append(args, typeCode(it))
+	}
+	return jen.Comment(n + " is a paginator for " + g.op.Name + ".").Line().
+		Type().Id(n).Op("=").Add(typ).Types(args...)
 }
 
 func (g *pager) constructor() *jen.Statement {
 	n := "New" + g.name("Paginator")
-	params := jen.Id("params")
-	body := []jen.Code{
-		jen.If(params.Clone().Op("==").Nil()).Block(params.Clone().Op("=").Op("&").Id(g.op.Input.Name).Values()),
-		jen.Id("options").Op(":=").Id(g.name("PaginatorOptions")).Values(),
+	args := []jen.Code{jen.Id("client").Dot(g.op.Name), jen.Id("params"), jen.Op("&").Id("paginator" + g.op.Name)}
+	newFn := "New"
+	if g.itemsType() != nil {
+		newFn = "NewItems"
+		args = append(args, jen.Id("items"+g.op.Name))
+	}
+	args = append(args, jen.Id("optFns"))
+	return jen.Comment(n+" returns a paginator for "+g.op.Name+" that starts at params' token.").Line().
+		Func().Id(n).Params(jen.Id("client").Id(g.name("APIClient")), jen.Id("params").Op("*").Id(g.op.Input.Name),
+		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id(g.name("PaginatorOptions")))).
+		Op("*").Id(g.name("Paginator")).Block(jen.Return(jen.Qual(paginatePkg, newFn).Call(args...)))
+}
+
+// spec is the paginate.Spec of the operation.
+func (g *pager) spec() *jen.Statement {
+	in, out := jen.Op("*").Id(g.op.Input.Name), jen.Op("*").Id(g.op.Output.Name)
+	tok := typeCode(g.p.InputToken.Type)
+	fields := []jen.Code{
+		jen.Id("Token"), g.tokenKind(),
+		jen.Id("InputToken"), jen.Func().Params(jen.Id("in").Add(in.Clone())).Op("*").Add(tok.Clone()).
+			Add(oneLine(jen.Return(jen.Op("&").Id("in").Dot(g.p.InputToken.Name)))),
+		jen.Id("OutputToken"), jen.Func().Params(jen.Id("out").Add(out.Clone())).Add(tok.Clone()).
+			Add(pathBody(g.p.OutputToken, g.addrOutputToken(), g.tokenZero())),
 	}
 	if ps := g.p.PageSize; ps != nil {
-		size := params.Clone().Dot(ps.Name)
+		member := jen.Func().Params(jen.Id("in").Add(in.Clone())).Op("*").Add(typeCode(ps.Type)).
+			Add(oneLine(jen.Return(jen.Op("&").Id("in").Dot(ps.Name))))
+		kind := "PageSizeValue"
 		if ps.Type.Ptr {
-			body = append(body, jen.If(size.Clone().Op("!=").Nil()).Block(jen.Id("options").Dot("Limit").Op("=").Op("*").Add(size)))
-		} else {
-			body = append(body, jen.Id("options").Dot("Limit").Op("=").Add(size))
+			kind = "PageSizePtr"
 		}
+		fields = append(fields, jen.Id("PageSize"), jen.Qual(paginatePkg, kind).Call(member))
 	}
-	body = append(body,
-		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Op("&").Id("options"))),
-		jen.Return(jen.Op("&").Id(g.name("Paginator")).Values(jen.Dict{
-			jen.Id("options"):   jen.Id("options"),
-			jen.Id("client"):    jen.Id("client"),
-			jen.Id("params"):    params.Clone(),
-			jen.Id("firstPage"): jen.True(),
-			jen.Id("nextToken"): params.Clone().Dot(g.p.InputToken.Name),
-		})))
-	return jen.Comment(n+" returns a paginator for "+g.op.Name+" that starts at params' token.").Line().
-		Func().Id(n).Params(jen.Id("client").Id(g.name("APIClient")), params.Clone().Op("*").Id(g.op.Input.Name),
-		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id(g.name("PaginatorOptions")))).
-		Op("*").Id(g.name("Paginator")).Block(body...)
+	return jen.Id("paginator"+g.op.Name).Op("=").Qual(paginatePkg, "Spec").
+		Types(in, out, tok).Add(keyedValues(fields...))
 }
 
-// receiver starts a method of the paginator.
-func (g *pager) receiver() *jen.Statement {
-	return jen.Func().Params(jen.Id("p").Op("*").Id(g.name("Paginator")))
+// addrOutputToken reports whether a string output token feeds a *string
+// input token, so that the paginator reads the output token's address.
+func (g *pager) addrOutputToken() bool {
+	return g.p.InputToken.Type.Ptr && !g.p.OutputToken[len(g.p.OutputToken)-1].Type.Ptr
 }
 
-func (g *pager) hasMorePages() *jen.Statement {
-	tok := jen.Id("p").Dot("nextToken")
-	var more jen.Code
+func (g *pager) tokenKind() jen.Code {
 	switch g.token {
 	case pagerTokenStringPtr:
-		more = jen.Parens(tok.Clone().Op("!=").Nil().Op("&&").Len(jen.Op("*").Add(tok.Clone())).Op("!=").Lit(0))
-	default:
-		more = jen.Len(tok).Op("!=").Lit(0)
+		return jen.Qual(paginatePkg, "StringPtr")
+	case pagerTokenString:
+		return jen.Qual(paginatePkg, "String")
 	}
-	return jen.Comment("HasMorePages reports whether more pages are available.").Line().
-		Add(g.receiver()).Id("HasMorePages").Params().Bool().
-		Block(jen.Return(jen.Id("p").Dot("firstPage").Op("||").Add(more)))
-}
-
-// optFnsParams are the parameters of methods that call the operation.
-func optFnsParams() []jen.Code {
-	return []jen.Code{jen.Id("ctx").Qual("context", "Context"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))}
-}
-
-func (g *pager) nextPage() *jen.Statement {
-	body := []jen.Code{
-		jen.If(jen.Op("!").Id("p").Dot("HasMorePages").Call()).Block(
-			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit("no more pages available")))),
-		jen.Id("params").Op(":=").Op("*").Id("p").Dot("params"),
-		jen.Id("params").Dot(g.p.InputToken.Name).Op("=").Id("p").Dot("nextToken"),
-	}
-	body = append(body, g.setLimit()...)
-	body = append(body,
-		jen.List(jen.Id("result"), jen.Err()).Op(":=").Id("p").Dot("client").Dot(g.op.Name).
-			Call(jen.Id("ctx"), jen.Op("&").Id("params"), jen.Id("optFns").Op("...")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
-		jen.Id("p").Dot("firstPage").Op("=").False(),
-		jen.Id("prevToken").Op(":=").Id("p").Dot("nextToken"),
-	)
-	body = append(body, g.readToken()...)
-	body = append(body,
-		jen.If(jen.Id("p").Dot("options").Dot("StopOnDuplicateToken").Op("&&").Add(g.duplicate())).
-			Block(jen.Id("p").Dot("nextToken").Op("=").Add(g.tokenZero())),
-		jen.Return(jen.Id("result"), jen.Nil()))
-	return jen.Comment("NextPage retrieves the next "+g.op.Name+" page.").Line().
-		Add(g.receiver()).Id("NextPage").Params(optFnsParams()...).
-		Params(jen.Op("*").Id(g.op.Output.Name), jen.Error()).Block(body...)
-}
-
-// setLimit sets the page size of params from the options: a non-positive
-// Limit leaves an optional page size unset.
-func (g *pager) setLimit() []jen.Code {
-	ps := g.p.PageSize
-	if ps == nil {
-		return nil
-	}
-	limit := jen.Id("p").Dot("options").Dot("Limit")
-	size := jen.Id("params").Dot(ps.Name)
-	if !ps.Type.Ptr {
-		return []jen.Code{size.Op("=").Add(limit)}
-	}
-	return []jen.Code{
-		jen.Var().Id("limit").Op("*").Add(g.limitType()),
-		jen.If(limit.Clone().Op(">").Lit(0)).Block(jen.Id("limit").Op("=").Op("&").Add(limit.Clone())),
-		size.Op("=").Id("limit"),
-	}
-}
-
-// readToken stores the output token of result, zero when a structure on
-// its path is nil.
-func (g *pager) readToken() []jen.Code {
-	path, cond := pagerPath(jen.Id("result"), g.p.OutputToken)
-	set := jen.Id("p").Dot("nextToken").Op("=").Add(path)
-	if cond == nil {
-		return []jen.Code{set}
-	}
-	return []jen.Code{
-		jen.Id("p").Dot("nextToken").Op("=").Add(g.tokenZero()),
-		jen.If(cond).Block(set),
-	}
+	return jen.Qual(paginatePkg, "Map").Types(typeCode(g.p.InputToken.Type)).Call()
 }
 
 func (g *pager) tokenZero() jen.Code {
@@ -239,18 +185,33 @@ func (g *pager) tokenZero() jen.Code {
 	return jen.Nil()
 }
 
-// duplicate tests whether the new token equals the one just sent.
-func (g *pager) duplicate() jen.Code {
-	prev, next := jen.Id("prevToken"), jen.Id("p").Dot("nextToken")
-	switch g.token {
-	case pagerTokenStringPtr:
-		return jen.Line().Add(prev.Clone()).Op("!=").Nil().Op("&&").
-			Line().Add(next.Clone()).Op("!=").Nil().Op("&&").
-			Line().Op("*").Add(prev).Op("==").Op("*").Add(next)
-	case pagerTokenMap:
-		return jen.Len(prev.Clone()).Op("!=").Lit(0).Op("&&").Qual("reflect", "DeepEqual").Call(prev, next)
+// keyedValues is a composite literal of key, value pairs, one a line, in
+// the order given (jen.Dict sorts its keys).
+func keyedValues(kv ...jen.Code) *jen.Statement {
+	var elems []jen.Code
+	for i := 0; i+1 < len(kv); i += 2 {
+		elems = append(elems, jen.Line().Add(kv[i]).Op(":").Add(kv[i+1]))
 	}
-	return prev.Op("==").Add(next)
+	return jen.Values(append(elems, jen.Line())...)
+}
+
+// oneLine is a function body written on one line.
+func oneLine(stmt jen.Code) *jen.Statement {
+	return jen.Custom(jen.Options{Open: "{", Close: "}"}, stmt)
+}
+
+// pathBody is the body of a function of out returning out.F1.F2...Fn (its
+// address when addr is set), or zero when a pointer structure before Fn is
+// nil.
+func pathBody(path []*model.Field, addr bool, zero jen.Code) *jen.Statement {
+	expr, cond := pagerPath(jen.Id("out"), path)
+	if addr {
+		expr = jen.Op("&").Add(expr)
+	}
+	if cond == nil {
+		return oneLine(jen.Return(expr))
+	}
+	return jen.Block(jen.If(cond).Block(jen.Return(expr)), jen.Return(zero))
 }
 
 // pagerPath spells root.F1.F2...Fn and the condition that every pointer

@@ -92,7 +92,7 @@ func byQuery(bodies map[string]string) *fakeHTTP {
 
 func TestValueToken(t *testing.T) {
 	f := byQuery(map[string]string{"": "{\"next\":\"t1\",\"items\":[\"a\"]}", "t1": "{\"items\":[\"b\"]}"})
-	p := pagers.NewListPlainPaginator(newClient(f), &pagers.ListPlainInput{Size: 3})
+	p := pagers.NewListPlainPaginator(newClient(f), &pagers.ListPlainInput{Size: aws.Int32(3)})
 	var items []string
 	for it, err := range p.Items(ctx) {
 		if err != nil {

@@ -15,6 +15,7 @@ import (
 // Reachability is computed once per file and stops at shapes already seen,
 // so recursive shapes get one function each.
 type codecs struct {
+	api    *model.API
 	prefix string // "encodeDoc" or "decodeDoc"
 	names  map[*model.Shape]string
 	types  []*model.GoType // sorted by function name
@@ -23,7 +24,7 @@ type codecs struct {
 // newCodecs collects the shapes reachable from roots through JSON body
 // members, collection elements and union members.
 func newCodecs(a *model.API, prefix string, roots []*model.GoType) *codecs {
-	c := &codecs{prefix: prefix, names: map[*model.Shape]string{}}
+	c := &codecs{api: a, prefix: prefix, names: map[*model.Shape]string{}}
 	seen := map[*model.Shape]bool{}
 	var walk func(t *model.GoType)
 	walk = func(t *model.GoType) {

@@ -101,7 +101,8 @@ func (c *codecs) structDecoder(name string, param jen.Code, n *model.Named) jen.
 	}
 	cases = append(cases, jen.Default().Block(jen.Err().Op("=").Add(decCall("Skip"))))
 	sw := jen.Switch(jen.String().Call(jen.Id("it").Dot("Key").Call())).Block(cases...)
-	return jen.Func().Id(name).Params(decoderParam(), jen.Id("v").Add(param)).Error().Block(objLoop(sw)...)
+	body := append(defaultInits(n), objLoop(sw)...)
+	return jen.Func().Id(name).Params(decoderParam(), jen.Id("v").Add(param)).Error().Block(body...)
 }
 
 // wireKeys are the member names a field is read from: its wire name and,

@@ -52,11 +52,12 @@ func (c *codecs) encodeValue(t *model.GoType, v jen.Code, format string) jen.Cod
 	return encCall("Null")
 }
 
-// encodeElem writes a collection element, null when it is a nil pointer or
-// interface.
-func (c *codecs) encodeElem(t *model.GoType, v jen.Code, format string) []jen.Code {
+// encodeElem writes an element of collection coll, null when it is a nil
+// pointer or interface, or any nil value of a sparse collection.
+func (c *codecs) encodeElem(coll *model.GoType, v jen.Code, format string) []jen.Code {
 	out := []jen.Code{}
-	if k := kindOf(t); t.Ptr || k == kUnion || k == kDocument {
+	t := coll.Elem
+	if k := kindOf(t); t.Ptr || k == kUnion || k == kDocument || coll.Sparse && nilable(t) {
 		out = append(out, jen.If(jen.Add(v).Op("==").Nil()).Block(encCall("Null"), jen.Continue()))
 	}
 	return append(out, c.encodeValue(t, v, format))
@@ -79,10 +80,7 @@ func (c *codecs) encoderFunc(t *model.GoType) jen.Code {
 func (c *codecs) structEncoder(name string, param jen.Code, fields []*model.Field) jen.Code {
 	body := []jen.Code{encCall("ObjStart")}
 	for _, f := range fields {
-		v := jen.Id("v").Dot(f.Name)
-		body = append(body, ifSet(f.Type, v,
-			encCall("FieldStart", jen.Lit(f.Wire)),
-			c.encodeValue(f.Type, v, f.TimestampFormat))...)
+		body = append(body, c.encodeField(f, jen.Id("v").Dot(f.Name))...)
 	}
 	body = append(body, encCall("ObjEnd"))
 	return jen.Func().Id(name).Params(encoderParam(), jen.Id("v").Add(param)).Block(body...)
@@ -116,7 +114,7 @@ func (c *codecs) listEncoder(t *model.GoType) jen.Code {
 	el := jen.Id("v").Index(jen.Id("i"))
 	return jen.Func().Id(c.fn(t)).Params(encoderParam(), jen.Id("v").Add(typeCode(t))).Block(
 		encCall("ArrStart"),
-		jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(c.encodeElem(t.Elem, el, elemFormat(t))...),
+		jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(c.encodeElem(t, el, elemFormat(t))...),
 		encCall("ArrEnd"),
 	)
 }
@@ -127,7 +125,7 @@ func (c *codecs) mapEncoder(t *model.GoType) jen.Code {
 		jen.Id("x").Op(":=").Id("v").Index(jen.Id("k")),
 		encCall("FieldStart", jen.Id("k")),
 	}
-	loop = append(loop, c.encodeElem(t.Elem, jen.Id("x"), elemFormat(t))...)
+	loop = append(loop, c.encodeElem(t, jen.Id("x"), elemFormat(t))...)
 	return jen.Func().Id(c.fn(t)).Params(encoderParam(), jen.Id("v").Add(typeCode(t))).Block(
 		encCall("ObjStart"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(rj("SortedKeys").Call(jen.Id("v")))).Block(loop...),

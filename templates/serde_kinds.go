@@ -72,7 +72,7 @@ func kindOf(t *model.GoType) kind {
 }
 
 func namedKind(t *model.GoType) kind {
-	if t.Shape != nil && t.Shape.Type == model.Structure && t.Shape.IsPrelude() {
+	if t.Shape != nil && t.Shape.IsUnit() {
 		return kUnit
 	}
 	switch t.Named.Kind {

@@ -48,15 +48,14 @@ func serializeOp(c *codecs, op *model.Op) jen.Code {
 		jen.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(in.Name).Values()),
 	}
 	body = append(body, idempotencyStmts(in)...)
+	body = append(body, serviceInputStmts(c.api, in)...)
 	body = append(body, jen.Id("r").Dot("Method").Op("=").Lit(method))
 	body = append(body, pathStmts(in, path)...)
 	body = append(body, hostPrefixStmts(in, op.HostPrefix)...)
 	body = append(body, queryStmts(in, query)...)
 	body = append(body, headerStmts(in)...)
 	body = append(body, bodyStmts(c, op)...)
-	if op.Shape.Traits.HTTPChecksumRequired {
-		body = append(body, rj("SetContentMD5").Call(jen.Id("r")))
-	}
+	body = append(body, bodyFinishStmts(c.api, op)...)
 	body = append(body, jen.Return(jen.Nil()))
 	return jen.Func().Id("serializeOp"+op.Name).Params(
 		jen.Id("in").Op("*").Id(in.Name),

@@ -163,7 +163,8 @@ func jsonBody(enc jen.Code, contentType string) []jen.Code {
 	}
 }
 
-// payloadStmts send the payload member as the body when it is set.
+// payloadStmts send the payload member as the body when it is set; an
+// unset structure payload is sent as an empty JSON object.
 func payloadStmts(c *codecs, f *model.Field) []jen.Code {
 	v := jen.Id("in").Dot(f.Name)
 	t := f.Type
@@ -176,7 +177,11 @@ func payloadStmts(c *codecs, f *model.Field) []jen.Code {
 			stmts = []jen.Code{jen.Return(rj("Unsupported").Call(jen.Lit("event streams")))}
 			break
 		}
-		stmts = jsonBody(c.encodeValue(t, v, ""), ct)
+		enc := c.encodeValue(t, v, "")
+		if kindOf(t) == kStruct {
+			return jsonBody(jen.If(isSet(t, v)).Block(enc).Else().Block(encCall("ObjEmpty")), ct)
+		}
+		stmts = jsonBody(enc, ct)
 	case kDocument:
 		stmts = jsonBody(jen.Id("e").Dot("Document").Call(v), ct)
 	case kBlob:

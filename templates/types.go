@@ -76,7 +76,7 @@ func unionMemberDecl(n *model.Named, m *model.Field) *jen.Statement {
 
 // unionValueCode spells a member's value type; a Unit member holds no value.
 func unionValueCode(t *model.GoType) *jen.Statement {
-	if t.Shape != nil && t.Shape.Type == model.Structure && t.Shape.IsPrelude() {
+	if t.Shape != nil && t.Shape.IsUnit() {
 		return jen.Struct()
 	}
 	return typeCode(t)

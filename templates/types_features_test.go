@@ -4,15 +4,10 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
-
-	"github.com/smithygen/smithygen/model"
 )
 
 // featureModel exercises what the default model lacks: unions, an intEnum,
@@ -48,11 +43,8 @@ const featureModel = `{"smithy": "2.0", "shapes": {
 }}`
 
 func TestTypeDeclFeatures(t *testing.T) {
-	dir, path := moduleTempDir(t)
-	a := loadAPI(t, path, &model.Source{Name: "features.json", Data: []byte(featureModel)})
-	writeTypeDecls(t, dir, a)
-	pkgs := typeCheckDir(t, dir)
-	root, typ := pkgs[path], pkgs[path+"/types"]
+	s := generated(t)
+	root, typ := s.typeChecked(t, "features")
 
 	wantFields(t, root, "PutInput", "Name *string", "Choice types.Choice", "Color types.Color",
 		"Legacy types.Legacy", "Level types.Level", "Old *string")
@@ -74,7 +66,7 @@ func TestTypeDeclFeatures(t *testing.T) {
 
 	wantFields(t, typ, "Busy", "Message *string", "ErrorCodeOverride *string", "RetryAfter *int32")
 	wantFields(t, typ, "Broken", "Message *string", "ErrorCodeOverride *string")
-	wantErrorBehaviour(t, dir)
+	s.wantPassed(t, "features", "types/errors_test.go")
 }
 
 // wantUnion checks a union interface, its wrappers' Value types, and that
@@ -191,17 +183,3 @@ func TestErrors(t *testing.T) {
 	}
 }
 `
-
-// wantErrorBehaviour runs errorBehaviourTest in the generated types package.
-func wantErrorBehaviour(t *testing.T, dir string) {
-	t.Helper()
-	typesDir := filepath.Join(dir, "types")
-	if err := os.WriteFile(filepath.Join(typesDir, "errors_test.go"), []byte(errorBehaviourTest), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "test", "-count=1", ".")
-	cmd.Dir = typesDir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("generated error behaviour: %v\n%s", err, out)
-	}
-}

@@ -3,24 +3,16 @@ package templates
 import (
 	"go/constant"
 	"go/types"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/packages"
-
-	"github.com/smithygen/smithygen/model"
 )
 
 const smithyImport = "github.com/aws/smithy-go"
 
 func TestDefaultModelTypeDecls(t *testing.T) {
-	dir, path := moduleTempDir(t)
-	a := loadAPI(t, path, model.DefaultSource())
-	writeTypeDecls(t, dir, a)
-	pkgs := typeCheckDir(t, dir)
-	root, typ := pkgs[path], pkgs[path+"/types"]
-	if root == nil || typ == nil {
-		t.Fatalf("packages %s and %s/types not generated; got %d packages", path, path, len(pkgs))
-	}
+	root, typ := generated(t).typeChecked(t, "cleanroomsml")
 
 	wantFields(t, root, "ListTrainedModelsInput",
 		"MembershipIdentifier *string", "MaxResults *int32", "NextToken *string")
@@ -93,5 +85,42 @@ func wantAPIError(t *testing.T, p *packages.Package, name string) {
 	iface := smithy.Types.Scope().Lookup("APIError").Type().Underlying().(*types.Interface)
 	if !types.Implements(types.NewPointer(lookupType(t, p, name)), iface) {
 		t.Errorf("*%s does not implement smithy.APIError", name)
+	}
+}
+
+// lookupType returns the named type declared as name in p.
+func lookupType(t *testing.T, p *packages.Package, name string) *types.Named {
+	t.Helper()
+	obj, ok := p.Types.Scope().Lookup(name).(*types.TypeName)
+	if !ok {
+		t.Fatalf("%s: no type %s", p.PkgPath, name)
+	}
+	return obj.Type().(*types.Named)
+}
+
+// typeStr spells a type with package names, as source does.
+func typeStr(typ types.Type) string {
+	return types.TypeString(typ, func(p *types.Package) string { return p.Name() })
+}
+
+// fieldsOf returns a struct type's fields as "Name Type" in order.
+func fieldsOf(t *testing.T, p *packages.Package, name string) []string {
+	t.Helper()
+	st, ok := lookupType(t, p, name).Underlying().(*types.Struct)
+	if !ok {
+		t.Fatalf("%s is not a struct", name)
+	}
+	var out []string
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		out = append(out, f.Name()+" "+typeStr(f.Type()))
+	}
+	return out
+}
+
+func wantFields(t *testing.T, p *packages.Package, name string, want ...string) {
+	t.Helper()
+	if got := fieldsOf(t, p, name); strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("%s fields:\n got  %q\n want %q", name, got, want)
 	}
 }

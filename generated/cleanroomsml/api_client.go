@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/smithygen/smithygen/runtime/transport"
 )
@@ -170,6 +171,67 @@ func (c *Client) invoke(ctx context.Context, op *transport.Operation, optFns []f
 	}
 	t := transport.NewClient(o.transportConfig(attempts))
 	return t.Invoke(ctx, op)
+}
+
+// operation is how an operation's calls are validated, serialized and
+// deserialized. In and Out are pointers to its input and output structures.
+type operation[In, Out any] struct {
+	name             string
+	validate         func(In) error
+	serialize        func(In, *transport.Request) error
+	deserialize      func(*transport.Response, Out) error
+	deserializeError func(*transport.Response) error
+
+	// start returns the input to send (params, or an empty input for nil), and a
+	// new output with the transport operation decoding into it (see newCall).
+	start func(In) (In, Out, *transport.Operation)
+
+	// metadata returns the address of the output's ResultMetadata.
+	metadata func(Out) *middleware.Metadata
+}
+
+// call sends the operation with params once they are valid, and returns its
+// output with the result metadata set.
+func (op *operation[In, Out]) call(ctx context.Context, c *Client, params In, optFns []func(*Options)) (Out, error) {
+	params, out, t := op.start(params)
+	if err := op.validate(params); err != nil {
+		var none Out
+		return none, &smithy.OperationError{
+			Err:           err,
+			OperationName: op.name,
+			ServiceID:     ServiceID,
+		}
+	}
+	*t = transport.Operation{
+		Name:   op.name,
+		Build:  func(r *transport.Request) error { return op.serialize(params, r) },
+		Decode: func(resp *transport.Response) error { return op.deserialize(resp, out) },
+		Error:  op.deserializeError,
+	}
+	metadata, err := c.invoke(ctx, t, optFns)
+	*t = transport.Operation{}
+	if err != nil {
+		var none Out
+		return none, err
+	}
+	*op.metadata(out) = metadata
+	return out, nil
+}
+
+// result is an output allocated with the transport operation decoding into it.
+type result[Out any] struct {
+	out Out
+	t   transport.Operation
+}
+
+// newCall returns params, or an empty input for nil, and a new output with the
+// transport operation decoding into it.
+func newCall[In, Out any](params *In) (*In, *Out, *transport.Operation) {
+	if params == nil {
+		params = new(In)
+	}
+	r := new(result[Out])
+	return params, &r.out, &r.t
 }
 
 // API is the operations of Client, for code that accepts a substitute such as

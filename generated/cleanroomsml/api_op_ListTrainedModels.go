@@ -4,43 +4,25 @@ package cleanroomsml
 
 import (
 	"context"
-	"errors"
-	"iter"
 
-	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/smithygen/smithygen/generated/cleanroomsml/types"
-	"github.com/smithygen/smithygen/runtime/transport"
+	"github.com/smithygen/smithygen/runtime/paginate"
 )
 
 // Lists the trained models that a membership has created, one page at a time.
 func (c *Client) ListTrainedModels(ctx context.Context, params *ListTrainedModelsInput, optFns ...func(*Options)) (*ListTrainedModelsOutput, error) {
-	if params == nil {
-		params = &ListTrainedModelsInput{}
-	}
-	if err := validateOpListTrainedModelsInput(params); err != nil {
-		return nil, &smithy.OperationError{
-			Err:           err,
-			OperationName: "ListTrainedModels",
-			ServiceID:     ServiceID,
-		}
-	}
-	out := &ListTrainedModelsOutput{}
-	metadata, err := c.invoke(ctx, &transport.Operation{
-		Build: func(r *transport.Request) error {
-			return serializeOpListTrainedModels(params, r)
-		},
-		Decode: func(resp *transport.Response) error {
-			return deserializeOpListTrainedModels(resp, out)
-		},
-		Error: deserializeOpListTrainedModelsError,
-		Name:  "ListTrainedModels",
-	}, optFns)
-	if err != nil {
-		return nil, err
-	}
-	out.ResultMetadata = metadata
-	return out, nil
+	return opListTrainedModels.call(ctx, c, params, optFns)
+}
+
+var opListTrainedModels = operation[*ListTrainedModelsInput, *ListTrainedModelsOutput]{
+	name:             "ListTrainedModels",
+	validate:         validateOpListTrainedModelsInput,
+	serialize:        serializeOpListTrainedModels,
+	deserialize:      deserializeOpListTrainedModels,
+	deserializeError: deserializeOpListTrainedModelsError,
+	start:            newCall[ListTrainedModelsInput, ListTrainedModelsOutput],
+	metadata:         func(out *ListTrainedModelsOutput) *middleware.Metadata { return &out.ResultMetadata },
 }
 
 // Parameters for listing the trained models of a membership.
@@ -83,108 +65,23 @@ type ListTrainedModelsAPIClient interface {
 var _ ListTrainedModelsAPIClient = (*Client)(nil)
 
 // ListTrainedModelsPaginatorOptions is the paginator options for ListTrainedModels.
-type ListTrainedModelsPaginatorOptions struct {
-	// The largest number of trained models to return in one page.
-	Limit int32
-
-	// StopOnDuplicateToken stops pagination when the service returns the token it
-	// was just sent.
-	StopOnDuplicateToken bool
-}
+// Limit sets the page size MaxResults.
+type ListTrainedModelsPaginatorOptions = paginate.Options[int32]
 
 // ListTrainedModelsPaginator is a paginator for ListTrainedModels.
-type ListTrainedModelsPaginator struct {
-	options   ListTrainedModelsPaginatorOptions
-	client    ListTrainedModelsAPIClient
-	params    *ListTrainedModelsInput
-	nextToken *string
-	firstPage bool
-}
+type ListTrainedModelsPaginator = paginate.ItemPaginator[*Options, *ListTrainedModelsInput, *ListTrainedModelsOutput, *string, types.TrainedModelSummary]
 
 // NewListTrainedModelsPaginator returns a paginator for ListTrainedModels that starts at params' token.
 func NewListTrainedModelsPaginator(client ListTrainedModelsAPIClient, params *ListTrainedModelsInput, optFns ...func(*ListTrainedModelsPaginatorOptions)) *ListTrainedModelsPaginator {
-	if params == nil {
-		params = &ListTrainedModelsInput{}
-	}
-	options := ListTrainedModelsPaginatorOptions{}
-	if params.MaxResults != nil {
-		options.Limit = *params.MaxResults
-	}
-	for _, fn := range optFns {
-		fn(&options)
-	}
-	return &ListTrainedModelsPaginator{
-		client:    client,
-		firstPage: true,
-		nextToken: params.NextToken,
-		options:   options,
-		params:    params,
-	}
+	return paginate.NewItems(client.ListTrainedModels, params, &paginatorListTrainedModels, itemsListTrainedModels, optFns)
 }
 
-// HasMorePages reports whether more pages are available.
-func (p *ListTrainedModelsPaginator) HasMorePages() bool {
-	return p.firstPage || (p.nextToken != nil && len(*p.nextToken) != 0)
-}
-
-// NextPage retrieves the next ListTrainedModels page.
-func (p *ListTrainedModelsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*ListTrainedModelsOutput, error) {
-	if !p.HasMorePages() {
-		return nil, errors.New("no more pages available")
+var (
+	paginatorListTrainedModels = paginate.Spec[*ListTrainedModelsInput, *ListTrainedModelsOutput, *string]{
+		Token:       paginate.StringPtr,
+		InputToken:  func(in *ListTrainedModelsInput) **string { return &in.NextToken },
+		OutputToken: func(out *ListTrainedModelsOutput) *string { return out.NextToken },
+		PageSize:    paginate.PageSizePtr(func(in *ListTrainedModelsInput) **int32 { return &in.MaxResults }),
 	}
-	params := *p.params
-	params.NextToken = p.nextToken
-	var limit *int32
-	if p.options.Limit > 0 {
-		limit = &p.options.Limit
-	}
-	params.MaxResults = limit
-	result, err := p.client.ListTrainedModels(ctx, &params, optFns...)
-	if err != nil {
-		return nil, err
-	}
-	p.firstPage = false
-	prevToken := p.nextToken
-	p.nextToken = result.NextToken
-	if p.options.StopOnDuplicateToken &&
-		prevToken != nil &&
-		p.nextToken != nil &&
-		*prevToken == *p.nextToken {
-		p.nextToken = nil
-	}
-	return result, nil
-}
-
-// Pages returns an iterator over the remaining pages. An error is yielded with a
-// nil page and ends the iteration; breaking out of the loop stops fetching.
-// Ranging again resumes where the last iteration ended.
-func (p *ListTrainedModelsPaginator) Pages(ctx context.Context, optFns ...func(*Options)) iter.Seq2[*ListTrainedModelsOutput, error] {
-	return func(yield func(*ListTrainedModelsOutput, error) bool) {
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx, optFns...)
-			if !yield(page, err) || err != nil {
-				return
-			}
-		}
-	}
-}
-
-// Items returns an iterator over the items of the remaining pages, fetching
-// pages as needed. An error is yielded with a zero item and ends the
-// iteration; breaking out of the loop stops fetching.
-func (p *ListTrainedModelsPaginator) Items(ctx context.Context, optFns ...func(*Options)) iter.Seq2[types.TrainedModelSummary, error] {
-	return func(yield func(types.TrainedModelSummary, error) bool) {
-		for page, err := range p.Pages(ctx, optFns...) {
-			if err != nil {
-				var zero types.TrainedModelSummary
-				yield(zero, err)
-				return
-			}
-			for _, item := range page.TrainedModels {
-				if !yield(item, nil) {
-					return
-				}
-			}
-		}
-	}
-}
+	itemsListTrainedModels = func(out *ListTrainedModelsOutput) []types.TrainedModelSummary { return out.TrainedModels }
+)

@@ -302,3 +302,13 @@ func (d *Decoder) TimePtr() (*time.Time, error) {
 	}
 	return d.times.ptr(t), nil
 }
+
+// DefaultDocument returns the document of a member's default value, JSON
+// text the generator has checked; invalid text yields nil.
+func DefaultDocument(text string) document.Interface {
+	d, err := document.FromJSON([]byte(text))
+	if err != nil {
+		return nil
+	}
+	return d
+}

@@ -1,8 +1,6 @@
 package restjson
 
 import (
-	"crypto/md5"
-	"encoding/base64"
 	"errors"
 	"math"
 	"math/big"
@@ -136,11 +134,4 @@ func SetBody(r *transport.Request, contentType string, body []byte) {
 // one with an event stream.
 func Unsupported(feature string) error {
 	return &smithy.SerializationError{Err: errors.New(feature + " are not supported")}
-}
-
-// SetContentMD5 sets the Content-MD5 header operations with the
-// httpChecksumRequired trait send.
-func SetContentMD5(r *transport.Request) {
-	sum := md5.Sum(r.Body)
-	r.Header["Content-Md5"] = []string{base64.StdEncoding.EncodeToString(sum[:])}
 }

@@ -74,12 +74,13 @@ func first(vs ...string) string {
 }
 
 // SanitizeErrorCode reduces an error code to the error's shape name: it drops
-// everything from the first ':' and keeps what follows the last '#'.
+// everything from the first ':' and keeps what follows the first '#', as
+// aws-sdk-go-v2 does.
 func SanitizeErrorCode(code string) string {
 	if i := strings.IndexByte(code, ':'); i >= 0 {
 		code = code[:i]
 	}
-	if i := strings.LastIndexByte(code, '#'); i >= 0 {
+	if i := strings.IndexByte(code, '#'); i >= 0 {
 		code = code[i+1:]
 	}
 	return strings.TrimSpace(code)
@@ -91,9 +92,12 @@ func (e ErrorInfo) Is(name string) bool { return strings.EqualFold(e.Code, name)
 
 // Generic returns the error of a response that matches no modeled error.
 func (e ErrorInfo) Generic() error {
-	code := e.Code
+	code, msg := e.Code, e.Message
 	if code == "" {
 		code = "UnknownError"
 	}
-	return &smithy.GenericAPIError{Code: code, Message: e.Message}
+	if msg == "" {
+		msg = code // as aws-sdk-go-v2 reports a message-less error
+	}
+	return &smithy.GenericAPIError{Code: code, Message: msg}
 }
