@@ -321,11 +321,8 @@ func newStringSpec(c model.Constraints) (*stringSpec, error) {
 	s.lo, s.hi = lengthBounds(c)
 	expr := plainString
 	if c.Pattern != nil {
-		p, err := pattern.Translate(*c.Pattern)
-		if err != nil {
-			return nil, err
-		}
-		s.pat, expr = p, p.Match[0]
+		s.pat = &pattern.Pattern{Match: c.Pattern.Match, NotMatch: c.Pattern.NotMatch}
+		expr = c.Pattern.Match[0]
 	}
 	re, err := syntax.Parse(expr, syntax.Perl)
 	s.re = re

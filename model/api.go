@@ -19,6 +19,10 @@ type API struct {
 	Operations []*Op    // sorted by name
 	Types      []*Named // types-package declarations, sorted by Go name
 	Inputs     []*Named // operation inputs and outputs (root package), in operation order
+
+	// Warnings are problems that do not stop generation, such as a pattern
+	// Go's regexp cannot express (its check is left out).
+	Warnings []*Error
 }
 
 // GoKind says how a GoType is spelled.
@@ -59,8 +63,16 @@ type Constraints struct {
 	Required    bool
 	Length      *Bounds
 	Range       *Bounds
-	Pattern     *string
+	Pattern     *Pattern
 	UniqueItems bool
+}
+
+// Pattern is a pattern trait translated from ECMA-262 to Go regexp syntax: a
+// value matches when it matches every expression of Match and none of
+// NotMatch.
+type Pattern struct {
+	Source          string // as written in the model
+	Match, NotMatch []string
 }
 
 // Any reports whether any constraint applies.

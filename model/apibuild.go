@@ -1,9 +1,11 @@
 package model
 
 import (
-	"regexp"
+	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/smithygen/smithygen/model/pattern"
 )
 
 // builder turns a closure into an API.
@@ -12,7 +14,10 @@ type builder struct {
 	named map[*Shape]*Named
 	// outputs are the operation outputs, whose HTTP bindings differ.
 	outputs map[*Named]bool
-	d       diags
+	// patterns maps a pattern trait's source to its translation (nil when
+	// Go cannot express it).
+	patterns map[string]*Pattern
+	d        diags
 }
 
 // BuildAPI computes the Go view of a closure. importPath is the import path
@@ -39,12 +44,7 @@ func BuildAPI(c *Closure, importPath, pkg string) (*API, error) {
 	for _, s := range declared(c) {
 		b.declare(s)
 	}
-	for _, s := range c.Shapes {
-		b.checkPattern(s.ID, s.Pos, s.Traits.Pattern)
-		for _, m := range s.Members {
-			b.checkPattern(m.ID(), m.Pos, m.Traits.Pattern)
-		}
-	}
+	b.translatePatterns(c)
 	for _, op := range c.Operations {
 		a.Operations = append(a.Operations, b.op(op))
 	}
@@ -194,20 +194,30 @@ func fieldPaths(n *Named, path string) []*Field {
 	return out
 }
 
-// checkPattern reports a pattern that Go's regexp package cannot compile.
-func (b *builder) checkPattern(owner string, pos Pos, p *string) {
-	if p == nil {
-		return
+// translatePatterns translates every pattern trait of the closure once. A
+// pattern Go cannot express is reported as a warning and left unchecked.
+func (b *builder) translatePatterns(c *Closure) {
+	b.patterns = map[string]*Pattern{}
+	add := func(owner string, pos Pos, p *string) {
+		if p == nil {
+			return
+		}
+		if _, done := b.patterns[*p]; done {
+			return
+		}
+		t, err := pattern.Translate(*p)
+		if err != nil {
+			b.patterns[*p] = nil
+			b.api.Warnings = append(b.api.Warnings, &Error{Pos: pos, Shape: owner,
+				Msg: fmt.Sprintf("warning: %v; the check is left out", err)})
+			return
+		}
+		b.patterns[*p] = &Pattern{Source: *p, Match: t.Match, NotMatch: t.NotMatch}
 	}
-	if _, err := regexp.Compile(*p); err != nil && false {
-		b.d.add(pos, owner, "pattern %q is not supported by Go regexp: %v", *p, unwrapRegexpErr(err))
+	for _, s := range c.Shapes {
+		add(s.ID, s.Pos, s.Traits.Pattern)
+		for _, m := range s.Members {
+			add(m.ID(), m.Pos, m.Traits.Pattern)
+		}
 	}
-}
-
-func unwrapRegexpErr(err error) string {
-	s := err.Error()
-	if i := strings.Index(s, ": "); i >= 0 {
-		return s[i+2:]
-	}
-	return s
 }

@@ -86,7 +86,7 @@ func unionValue(t *GoType) *GoType {
 func (b *builder) field(n *Named, m *MemberShape, top bool) *Field {
 	t := m.Target
 	f := &Field{Member: m, Name: naming.Exported(m.Name), Wire: m.Name, Doc: m.Traits.Documentation,
-		Deprecated: m.Traits.Deprecated, Check: constraints(m)}
+		Deprecated: m.Traits.Deprecated, Check: b.constraints(m)}
 	if f.Doc == "" {
 		f.Doc = t.Traits.Documentation
 	}
@@ -103,14 +103,15 @@ func (b *builder) field(n *Named, m *MemberShape, top bool) *Field {
 }
 
 // constraints merges a member's constraint traits over its target's.
-func constraints(m *MemberShape) Constraints {
+func (b *builder) constraints(m *MemberShape) Constraints {
 	mt, tt := &m.Traits, &m.Target.Traits
 	c := Constraints{Required: mt.Required && !mt.ClientOptional, UniqueItems: mt.UniqueItems || tt.UniqueItems}
 	c.Length = firstBounds(mt.Length, tt.Length)
 	c.Range = firstBounds(mt.Range, tt.Range)
-	c.Pattern = mt.Pattern
-	if c.Pattern == nil {
-		c.Pattern = tt.Pattern
+	if p := mt.Pattern; p != nil {
+		c.Pattern = b.patterns[*p]
+	} else if p := tt.Pattern; p != nil {
+		c.Pattern = b.patterns[*p]
 	}
 	if m.Target.Type == Set {
 		c.UniqueItems = true

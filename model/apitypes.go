@@ -64,10 +64,10 @@ func (b *builder) collection(t *GoType, s *Shape) {
 	} else if t.Elem.Kind == KindBasic && t.Elem.Pkg != "io" {
 		t.Elem.Ptr = t.Sparse || t.Elem.Pkg == "math/big"
 	}
-	t.ElemCheck = constraints(el)
+	t.ElemCheck = b.constraints(el)
 	t.ElemCheck.Required = false
 	if k := s.Member("key"); s.Type == Map && k != nil && k.Target != nil {
-		t.KeyCheck = constraints(k)
+		t.KeyCheck = b.constraints(k)
 		t.KeyCheck.Required = false
 	}
 }

@@ -35,7 +35,7 @@ type validatorGen struct {
 	used  []*model.Named        // helpers called so far, in first-call order
 	seen  map[*model.Named]bool
 	// patterns are the expressions checked so far, in first-use order.
-	patterns    []string
+	patterns    []*model.Pattern
 	patternVars map[string]string
 }
 

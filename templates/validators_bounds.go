@@ -2,7 +2,6 @@ package templates
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -116,38 +115,49 @@ func vldIntLit(x float64) jen.Code { return jen.Id(strconv.FormatInt(int64(x), 1
 func vldFloatLit(x float64) jen.Code { return jen.Id(strconv.FormatFloat(x, 'g', -1, 64)) }
 
 // patternCheck checks string str against pattern p. It is the one place
-// that knows how patterns are represented: expressions Go's regexp package
-// cannot compile are not checked.
-func (g *validatorGen) patternCheck(str *jen.Statement, p *string, s vldScope) jen.Code {
+// that knows how patterns are represented.
+func (g *validatorGen) patternCheck(str *jen.Statement, p *model.Pattern, s vldScope) jen.Code {
 	if p == nil {
 		return nil
 	}
-	if _, err := regexp.Compile(*p); err != nil {
-		return nil
-	}
-	return s.call("Match", str, jen.Id(g.patternVar(*p)))
+	return s.call("Match", str, jen.Id(g.patternVar(p)))
 }
 
-// patternVar names the package variable of an expression; each distinct
-// expression gets one variable.
-func (g *validatorGen) patternVar(src string) string {
-	if name, ok := g.patternVars[src]; ok {
+// patternVar names the package variable of a pattern; each distinct pattern
+// gets one variable.
+func (g *validatorGen) patternVar(p *model.Pattern) string {
+	if name, ok := g.patternVars[p.Source]; ok {
 		return name
 	}
 	name := "pattern" + strconv.Itoa(len(g.patterns))
-	g.patternVars[src] = name
-	g.patterns = append(g.patterns, src)
+	g.patternVars[p.Source] = name
+	g.patterns = append(g.patterns, p)
 	return name
 }
 
-// patternDecls declares the pattern variables, compiled on first use.
+// patternDecls declares the pattern variables, compiled on first use. The
+// model's source is repeated only when the Go expressions differ from it.
 func (g *validatorGen) patternDecls() jen.Code {
 	if len(g.patterns) == 0 {
 		return nil
 	}
 	defs := make([]jen.Code, len(g.patterns))
-	for i, src := range g.patterns {
-		defs[i] = jen.Id(g.patternVars[src]).Op("=").Qual(vldRuntime, "NewPattern").Call(vldStringLit(src))
+	for i, p := range g.patterns {
+		args := []jen.Code{vldStringLit(p.Source)}
+		if len(p.Match) != 1 || p.Match[0] != p.Source {
+			for _, m := range p.Match {
+				args = append(args, vldStringLit(m))
+			}
+		}
+		call := jen.Qual(vldRuntime, "NewPattern").Call(args...)
+		if len(p.NotMatch) > 0 {
+			not := make([]jen.Code, len(p.NotMatch))
+			for j, m := range p.NotMatch {
+				not[j] = vldStringLit(m)
+			}
+			call = call.Dot("Not").Call(not...)
+		}
+		defs[i] = jen.Id(g.patternVars[p.Source]).Op("=").Add(call)
 	}
 	if len(defs) == 1 {
 		return jen.Var().Add(defs[0])

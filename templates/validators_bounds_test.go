@@ -78,19 +78,23 @@ func TestValidatorsLengthBounds(t *testing.T) {
 func TestValidatorsPatterns(t *testing.T) {
 	g := newValidatorGen(nil)
 	s := vldScope{e: "e", field: "F"}
-	p1, p2, bad := `^[a-z]+$`, "^\\d\n$", `^(?!aws:).*$`
+	p1 := &model.Pattern{Source: `^[a-z]+$`, Match: []string{`^[a-z]+$`}}
+	p2 := &model.Pattern{Source: "^\\d\n$", Match: []string{"^[0-9]\n$"}}
+	p3 := &model.Pattern{Source: `^(?!\s*$).+`, Match: []string{`^.+`}, NotMatch: []string{`^\s*$`}}
 	got := vldRender([]jen.Code{
-		g.patternCheck(jen.Id("a"), &p1, s), g.patternCheck(jen.Id("b"), &p2, s), g.patternCheck(jen.Id("c"), &p1, s),
+		g.patternCheck(jen.Id("a"), p1, s), g.patternCheck(jen.Id("b"), p2, s), g.patternCheck(jen.Id("c"), p1, s),
+		g.patternCheck(jen.Id("d"), p3, s),
 	})
-	want := `validate.Match(&e, "F", a, pattern0); validate.Match(&e, "F", b, pattern1); validate.Match(&e, "F", c, pattern0)`
+	want := `validate.Match(&e, "F", a, pattern0); validate.Match(&e, "F", b, pattern1); validate.Match(&e, "F", c, pattern0); validate.Match(&e, "F", d, pattern2)`
 	if got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
-	if c := g.patternCheck(jen.Id("d"), &bad, s); c != nil {
-		t.Errorf("pattern Go cannot compile checked: %#v", c)
+	if c := g.patternCheck(jen.Id("x"), nil, s); c != nil {
+		t.Errorf("a pattern Go cannot express is checked: %#v", c)
 	}
 	decls := fmt.Sprintf("%#v", g.patternDecls())
-	for _, w := range []string{"pattern0 = validate.NewPattern(`^[a-z]+$`)", `pattern1 = validate.NewPattern("^\\d\n$")`} {
+	for _, w := range []string{"pattern0 = validate.NewPattern(`^[a-z]+$`)", "pattern1 = validate.NewPattern(\"^\\\\d\\n$\", \"^[0-9]\\n$\")",
+		"pattern2 = validate.NewPattern(`^(?!\\s*$).+`, `^.+`).Not(`^\\s*$`)"} {
 		if !strings.Contains(decls, w) {
 			t.Errorf("declarations %s lack %s", decls, w)
 		}

@@ -30,6 +30,7 @@ type options struct {
 	check      bool
 	ast        bool
 	each       bool
+	stderr     io.Writer
 }
 
 func main() {
@@ -57,7 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
-	o := &options{}
+	o := &options{stderr: stderr}
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Func("model", "model `file`: Smithy JSON AST (.json) or IDL (.smithy); repeatable, files are merged; a directory means every model file below it", func(s string) error {
@@ -123,6 +124,9 @@ func emit(o *options, c *model.Closure) error {
 	api, err := model.BuildAPI(c, importPath, o.pkg)
 	if err != nil {
 		return err
+	}
+	for _, w := range api.Warnings {
+		fmt.Fprintln(o.stderr, w)
 	}
 	files, err := templates.Files(api)
 	if err != nil {

@@ -99,30 +99,65 @@ func bigCmp[T Big](v T, f float64) (c int, ok bool) {
 	return 0, true
 }
 
-// Pattern is a pattern trait's regular expression, compiled on first use.
+// Pattern is a pattern trait's regular expression translated to Go: a value
+// matches when it matches every expression of match and none of notMatch.
+// The expressions compile on first use.
 type Pattern struct {
-	src string
-	re  func() (*regexp.Regexp, error)
+	src     string
+	re      func() ([]*regexp.Regexp, error)
+	exprSrc []string // the Go expressions, those that must not match last
+	neg     int      // how many of exprSrc must not match
 }
 
-// NewPattern returns the pattern of expression src (Go syntax).
-func NewPattern(src string) *Pattern {
-	return &Pattern{src: src, re: sync.OnceValues(func() (*regexp.Regexp, error) { return regexp.Compile(src) })}
+// NewPattern returns the pattern whose model source is src. match are the Go
+// expressions a value must match; with none, src itself is the expression.
+func NewPattern(src string, match ...string) *Pattern {
+	if len(match) == 0 {
+		match = []string{src}
+	}
+	return newPattern(src, match, nil)
 }
 
-// String returns the expression.
+// Not returns p with expressions a value must not match.
+func (p *Pattern) Not(notMatch ...string) *Pattern {
+	return newPattern(p.src, p.exprSrc[:len(p.exprSrc)-p.neg], notMatch)
+}
+
+func newPattern(src string, match, notMatch []string) *Pattern {
+	all := append(append([]string(nil), match...), notMatch...)
+	p := &Pattern{src: src, neg: len(notMatch)}
+	p.re = sync.OnceValues(func() ([]*regexp.Regexp, error) {
+		out := make([]*regexp.Regexp, len(all))
+		for i, e := range all {
+			re, err := regexp.Compile(e)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = re
+		}
+		return out, nil
+	})
+	p.exprSrc = all
+	return p
+}
+
+// String returns the pattern as written in the model.
 func (p *Pattern) String() string { return p.src }
 
 // Match checks that s matches p. Like ECMA-262 RegExp.test, the match is
 // unanchored unless the expression anchors itself.
 func Match(e *smithy.InvalidParamsError, field, s string, p *Pattern) {
-	re, err := p.re()
+	res, err := p.re()
 	if err != nil {
 		e.Add(newError("pattern", field, fmt.Sprintf("invalid pattern %q: %v", p.src, err)))
 		return
 	}
-	if !re.MatchString(s) {
-		e.Add(newError("pattern", field, fmt.Sprintf("value does not match pattern %q", p.src)))
+	pos := len(res) - p.neg
+	for i, re := range res {
+		if re.MatchString(s) != (i < pos) {
+			e.Add(newError("pattern", field, fmt.Sprintf("value does not match pattern %q", p.src)))
+			return
+		}
 	}
 }
 

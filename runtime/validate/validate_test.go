@@ -166,3 +166,20 @@ func TestKeys(t *testing.T) {
 		t.Errorf("Keys = %q", got)
 	}
 }
+
+func TestPatternNot(t *testing.T) {
+	notBlank := NewPattern(`^(?!\s*$).+`, `^.+`).Not(`^\s*$`)
+	for _, c := range []struct {
+		in   string
+		fail bool
+	}{{"a b", false}, {"   ", true}, {"", true}, {" x ", false}} {
+		var e smithy.InvalidParamsError
+		Match(&e, "F", c.in, notBlank)
+		if (e.Len() > 0) != c.fail {
+			t.Errorf("%q: violations %d, want failure %v", c.in, e.Len(), c.fail)
+		}
+	}
+	if notBlank.String() != `^(?!\s*$).+` {
+		t.Errorf("String() = %q", notBlank.String())
+	}
+}
