@@ -10,6 +10,7 @@ import (
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/runtime/restjson"
+	"github.com/smithygen/smithygen/templates"
 )
 
 // ProtocolTestPkg is the import path of the helpers generated tests use.
@@ -17,29 +18,11 @@ const ProtocolTestPkg = "github.com/smithygen/smithygen/conformance/protocoltest
 
 func helper(name string) *jen.Statement { return jen.Qual(ProtocolTestPkg, name) }
 
-// typeCode spells a Go type of the API.
-func typeCode(t *model.GoType) *jen.Statement {
-	s := &jen.Statement{}
-	if t.Ptr {
-		s.Op("*")
-	}
-	switch t.Kind {
-	case model.KindSlice:
-		return s.Index().Add(typeCode(t.Elem))
-	case model.KindMap:
-		return s.Map(jen.String()).Add(typeCode(t.Elem))
-	}
-	if t.Pkg == "" {
-		return s.Id(t.Ident)
-	}
-	return s.Qual(t.Pkg, t.Ident)
-}
-
 // valueType is t without its pointer.
 func valueType(t *model.GoType) *jen.Statement {
 	v := *t
 	v.Ptr = false
-	return typeCode(&v)
+	return templates.TypeCode(&v)
 }
 
 // literal is the Go expression of params value p as a value of type t.

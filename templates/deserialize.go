@@ -119,7 +119,7 @@ func responseStmts(c *codecs, n *model.Named, target, bodyFn string) []jen.Code 
 			out = append(out, headerGet(f, lv)...)
 		case model.InPrefixHeaders:
 			if k := elemKind(f.Type); (k == kString || k == kEnum) && !f.Type.Elem.Ptr {
-				out = append(out, jen.Add(lv).Op("=").Add(rj("PrefixHeaders").Types(typeCode(f.Type.Elem)).Call(
+				out = append(out, jen.Add(lv).Op("=").Add(rj("PrefixHeaders").Types(TypeCode(f.Type.Elem)).Call(
 					jen.Id("resp").Dot("Header"), jen.Lit(f.LocationName))))
 			}
 		}
@@ -167,7 +167,7 @@ func headerGet(f *model.Field, lv jen.Code) []jen.Code {
 	}
 	item := jen.Add(lv).Index(jen.Id("i"))
 	return []jen.Code{get.Block(
-		jen.Add(lv).Op("=").Make(typeCode(t), jen.Len(jen.Id("vs"))),
+		jen.Add(lv).Op("=").Make(TypeCode(t), jen.Len(jen.Id("vs"))),
 		jen.For(jen.List(jen.Id("i"), jen.Id("s")).Op(":=").Range().Id("vs")).Block(
 			assignParsed(el, item, jen.Id("s"), f.TimestampFormat, fail)...),
 	)}

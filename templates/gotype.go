@@ -6,18 +6,18 @@ import (
 	"github.com/smithygen/smithygen/model"
 )
 
-// typeCode spells a Go type; jennifer qualifies it relative to the file it
-// lands in.
-func typeCode(t *model.GoType) *jen.Statement {
+// TypeCode spells a Go type of the API; jennifer qualifies it relative to
+// the file it lands in.
+func TypeCode(t *model.GoType) *jen.Statement {
 	s := &jen.Statement{}
 	if t.Ptr {
 		s.Op("*")
 	}
 	switch t.Kind {
 	case model.KindSlice:
-		return s.Index().Add(typeCode(t.Elem))
+		return s.Index().Add(TypeCode(t.Elem))
 	case model.KindMap:
-		return s.Map(jen.String()).Add(typeCode(t.Elem))
+		return s.Map(jen.String()).Add(TypeCode(t.Elem))
 	}
 	if t.Pkg == "" {
 		return s.Id(t.Ident)

@@ -66,7 +66,7 @@ func paginatorDecls(f *jen.File, a *model.API, op *model.Op) {
 // reads the output token's address.
 func pagerTokenOf(p *model.Paginator) pagerTokenKind {
 	in, out := p.InputToken.Type, p.OutputToken[len(p.OutputToken)-1].Type
-	if fmt.Sprintf("%#v", typeCode(in)) != fmt.Sprintf("%#v", typeCode(out)) && !(isString(in) && in.Ptr && isString(out)) {
+	if fmt.Sprintf("%#v", TypeCode(in)) != fmt.Sprintf("%#v", TypeCode(out)) && !(isString(in) && in.Ptr && isString(out)) {
 		return pagerTokenNone
 	}
 	switch {
@@ -106,18 +106,18 @@ func (g *pager) options() *jen.Statement {
 	t := *ps.Type
 	t.Ptr = false
 	return doc.Comment("Limit sets the page size "+ps.Name+".").Line().
-		Type().Id(n).Op("=").Qual(paginatePkg, "Options").Types(typeCode(&t))
+		Type().Id(n).Op("=").Qual(paginatePkg, "Options").Types(TypeCode(&t))
 }
 
 // paginatorType aliases paginate.ItemPaginator, or paginate.Paginator when
 // the operation has no items.
 func (g *pager) paginatorType() *jen.Statement {
 	n := g.name("Paginator")
-	args := []jen.Code{jen.Op("*").Id("Options"), jen.Op("*").Id(g.op.Input.Name), jen.Op("*").Id(g.op.Output.Name), typeCode(g.p.InputToken.Type)}
+	args := []jen.Code{jen.Op("*").Id("Options"), jen.Op("*").Id(g.op.Input.Name), jen.Op("*").Id(g.op.Output.Name), TypeCode(g.p.InputToken.Type)}
 	typ := jen.Qual(paginatePkg, "Paginator")
 	if it := g.itemsType(); it != nil {
 		typ = jen.Qual(paginatePkg, "ItemPaginator")
-		args = append(args, typeCode(it))
+		args = append(args, TypeCode(it))
 	}
 	return jen.Comment(n + " is a paginator for " + g.op.Name + ".").Line().
 		Type().Id(n).Op("=").Add(typ).Types(args...)
@@ -141,7 +141,7 @@ func (g *pager) constructor() *jen.Statement {
 // spec is the paginate.Spec of the operation.
 func (g *pager) spec() *jen.Statement {
 	in, out := jen.Op("*").Id(g.op.Input.Name), jen.Op("*").Id(g.op.Output.Name)
-	tok := typeCode(g.p.InputToken.Type)
+	tok := TypeCode(g.p.InputToken.Type)
 	fields := []jen.Code{
 		jen.Id("Token"), g.tokenKind(),
 		jen.Id("InputToken"), jen.Func().Params(jen.Id("in").Add(in.Clone())).Op("*").Add(tok.Clone()).
@@ -150,7 +150,7 @@ func (g *pager) spec() *jen.Statement {
 			Add(pathBody(g.p.OutputToken, g.addrOutputToken(), g.tokenZero())),
 	}
 	if ps := g.p.PageSize; ps != nil {
-		member := jen.Func().Params(jen.Id("in").Add(in.Clone())).Op("*").Add(typeCode(ps.Type)).
+		member := jen.Func().Params(jen.Id("in").Add(in.Clone())).Op("*").Add(TypeCode(ps.Type)).
 			Add(oneLine(jen.Return(jen.Op("&").Id("in").Dot(ps.Name))))
 		kind := "PageSizeValue"
 		if ps.Type.Ptr {
@@ -175,7 +175,7 @@ func (g *pager) tokenKind() jen.Code {
 	case pagerTokenString:
 		return jen.Qual(paginatePkg, "String")
 	}
-	return jen.Qual(paginatePkg, "Map").Types(typeCode(g.p.InputToken.Type)).Call()
+	return jen.Qual(paginatePkg, "Map").Types(TypeCode(g.p.InputToken.Type)).Call()
 }
 
 func (g *pager) tokenZero() jen.Code {

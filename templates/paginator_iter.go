@@ -28,7 +28,7 @@ func (g *pager) itemsVar() *jen.Statement {
 		return nil
 	}
 	items := g.p.Items[len(g.p.Items)-1].Type
-	get := jen.Func().Params(jen.Id("out").Op("*").Id(g.op.Output.Name)).Add(typeCode(items)).
+	get := jen.Func().Params(jen.Id("out").Op("*").Id(g.op.Output.Name)).Add(TypeCode(items)).
 		Add(pathBody(g.p.Items, false, jen.Nil()))
 	if items.Kind == model.KindMap {
 		get = jen.Qual(paginatePkg, "MapItems").Call(get)

@@ -124,7 +124,7 @@ func defaultValue(f *model.Field, d gjson.Result) jen.Code {
 		}
 		return jen.Index().Byte().Parens(jen.Lit(string(b)))
 	case kList, kMap:
-		return typeCode(t).Values()
+		return TypeCode(t).Values()
 	case kDocument:
 		return rj("DefaultDocument").Call(jen.Lit(d.Raw))
 	default:

@@ -16,7 +16,7 @@ func decCall(method string, args ...jen.Code) *jen.Statement {
 func setErr(lv, expr jen.Code) jen.Code { return jen.List(lv, jen.Err()).Op("=").Add(expr) }
 
 // decodeValue reads a value of type t into lv, an addressable expression of
-// typeCode(t), leaving any error in err. Null leaves lv unchanged.
+// TypeCode(t), leaving any error in err. Null leaves lv unchanged.
 func (c *codecs) decodeValue(t *model.GoType, lv jen.Code) []jen.Code {
 	vt := valueType(t)
 	generic := func(name string) jen.Code {
@@ -152,7 +152,7 @@ func (c *codecs) unionDecoder(t *model.GoType) jen.Code {
 		jen.If(decCall("Null")).Block(jen.Continue()),
 		jen.Switch(jen.String().Call(jen.Id("it").Dot("Key").Call())).Block(cases...),
 	)
-	return jen.Func().Id(c.fn(t)).Params(decoderParam(), jen.Id("v").Op("*").Add(typeCode(t))).Error().Block(body...)
+	return jen.Func().Id(c.fn(t)).Params(decoderParam(), jen.Id("v").Op("*").Add(TypeCode(t))).Error().Block(body...)
 }
 
 // skipNull drops null elements of dense collections.
@@ -168,10 +168,10 @@ func (c *codecs) listDecoder(t *model.GoType) jen.Code {
 	el := jen.Id("s").Index(jen.Len(jen.Id("s")).Op("-").Lit(1))
 	loop := append(skipNull(t), jen.Id("s").Op("=").Append(jen.Id("s"), zeroOf(t.Elem)))
 	loop = append(loop, c.decodeValue(t.Elem, el)...)
-	return jen.Func().Id(c.fn(t)).Params(decoderParam(), jen.Id("v").Op("*").Add(typeCode(t))).Error().Block(
+	return jen.Func().Id(c.fn(t)).Params(decoderParam(), jen.Id("v").Op("*").Add(TypeCode(t))).Error().Block(
 		jen.List(jen.Id("it"), jen.Err()).Op(":=").Add(decCall("Arr")),
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("it").Dot("Null").Call()).Block(jen.Return(jen.Err())),
-		jen.Id("s").Op(":=").Make(typeCode(t), jen.Lit(0), jen.Lit(8)),
+		jen.Id("s").Op(":=").Make(TypeCode(t), jen.Lit(0), jen.Lit(8)),
 		jen.For(jen.Err().Op("==").Nil().Op("&&").Id("it").Dot("Next").Call()).Block(loop...),
 		jen.Op("*").Id("v").Op("=").Id("s"),
 		jen.Return(jen.Id("it").Dot("Done").Call(jen.Err())),
@@ -182,13 +182,13 @@ func (c *codecs) listDecoder(t *model.GoType) jen.Code {
 func (c *codecs) mapDecoder(t *model.GoType) jen.Code {
 	loop := []jen.Code{jen.Id("k").Op(":=").Id("it").Dot("KeyStr").Call()}
 	loop = append(loop, skipNull(t)...)
-	loop = append(loop, jen.Var().Id("x").Add(typeCode(t.Elem)))
+	loop = append(loop, jen.Var().Id("x").Add(TypeCode(t.Elem)))
 	loop = append(loop, c.decodeValue(t.Elem, jen.Id("x"))...)
 	loop = append(loop, jen.Id("m").Index(jen.Id("k")).Op("=").Id("x"))
-	return jen.Func().Id(c.fn(t)).Params(decoderParam(), jen.Id("v").Op("*").Add(typeCode(t))).Error().Block(
+	return jen.Func().Id(c.fn(t)).Params(decoderParam(), jen.Id("v").Op("*").Add(TypeCode(t))).Error().Block(
 		jen.List(jen.Id("it"), jen.Err()).Op(":=").Add(decCall("Obj")),
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("it").Dot("Null").Call()).Block(jen.Return(jen.Err())),
-		jen.Id("m").Op(":=").Make(typeCode(t)),
+		jen.Id("m").Op(":=").Make(TypeCode(t)),
 		jen.For(jen.Err().Op("==").Nil().Op("&&").Id("it").Dot("Next").Call()).Block(loop...),
 		jen.Op("*").Id("v").Op("=").Id("m"),
 		jen.Return(jen.Id("it").Dot("Done").Call(jen.Err())),

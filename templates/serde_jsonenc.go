@@ -12,7 +12,7 @@ func encCall(method string, args ...jen.Code) *jen.Statement {
 	return jen.Id("e").Dot(method).Call(args...)
 }
 
-// encodeValue writes v, a non-nil value held as typeCode(t). format is the
+// encodeValue writes v, a non-nil value held as TypeCode(t). format is the
 // timestamp format.
 func (c *codecs) encodeValue(t *model.GoType, v jen.Code, format string) jen.Code {
 	switch kindOf(t) {
@@ -102,7 +102,7 @@ func (c *codecs) unionEncoder(t *model.GoType) jen.Code {
 	if usesValue {
 		sw = jen.Switch(jen.Id("uv").Op(":=").Id("v").Assert(jen.Type()))
 	}
-	return jen.Func().Id(c.fn(t)).Params(encoderParam(), jen.Id("v").Add(typeCode(t))).Block(
+	return jen.Func().Id(c.fn(t)).Params(encoderParam(), jen.Id("v").Add(TypeCode(t))).Block(
 		encCall("ObjStart"),
 		sw.Block(cases...),
 		encCall("ObjEnd"),
@@ -112,7 +112,7 @@ func (c *codecs) unionEncoder(t *model.GoType) jen.Code {
 // listEncoder writes a list as an array.
 func (c *codecs) listEncoder(t *model.GoType) jen.Code {
 	el := jen.Id("v").Index(jen.Id("i"))
-	return jen.Func().Id(c.fn(t)).Params(encoderParam(), jen.Id("v").Add(typeCode(t))).Block(
+	return jen.Func().Id(c.fn(t)).Params(encoderParam(), jen.Id("v").Add(TypeCode(t))).Block(
 		encCall("ArrStart"),
 		jen.For(jen.Id("i").Op(":=").Range().Id("v")).Block(c.encodeElem(t, el, elemFormat(t))...),
 		encCall("ArrEnd"),
@@ -126,7 +126,7 @@ func (c *codecs) mapEncoder(t *model.GoType) jen.Code {
 		encCall("FieldStart", jen.Id("k")),
 	}
 	loop = append(loop, c.encodeElem(t, jen.Id("x"), elemFormat(t))...)
-	return jen.Func().Id(c.fn(t)).Params(encoderParam(), jen.Id("v").Add(typeCode(t))).Block(
+	return jen.Func().Id(c.fn(t)).Params(encoderParam(), jen.Id("v").Add(TypeCode(t))).Block(
 		encCall("ObjStart"),
 		jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(rj("SortedKeys").Call(jen.Id("v")))).Block(loop...),
 		encCall("ObjEnd"),

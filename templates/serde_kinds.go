@@ -156,7 +156,7 @@ func zeroOf(t *model.GoType) jen.Code {
 	case kInt, kIntEnum, kFloat:
 		return jen.Lit(0)
 	}
-	return typeCode(t).Values()
+	return TypeCode(t).Values()
 }
 
 // valueType is t without its pointer: the type of the value a pointer
@@ -164,7 +164,7 @@ func zeroOf(t *model.GoType) jen.Code {
 func valueType(t *model.GoType) *jen.Statement {
 	v := *t
 	v.Ptr = false
-	return typeCode(&v)
+	return TypeCode(&v)
 }
 
 // timeFormat names the runtime constant of a timestampFormat value.

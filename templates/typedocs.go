@@ -62,7 +62,7 @@ func deprecationText(dep *model.Deprecated) string {
 func structFields(fs []*model.Field) []jen.Code {
 	var out []jen.Code
 	for _, f := range fs {
-		out = append(out, jen.Line().Add(memberDoc(f)).Id(f.Name).Add(typeCode(f.Type)))
+		out = append(out, jen.Line().Add(memberDoc(f)).Id(f.Name).Add(TypeCode(f.Type)))
 	}
 	return out
 }

@@ -79,7 +79,7 @@ func unionValueCode(t *model.GoType) *jen.Statement {
 	if t.Shape != nil && t.Shape.IsUnit() {
 		return jen.Struct()
 	}
-	return typeCode(t)
+	return TypeCode(t)
 }
 
 // sealMethod implements a union's marker method on a wrapper type.

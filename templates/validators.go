@@ -132,7 +132,7 @@ func (g *validatorGen) opValidator(op *model.Op) jen.Code {
 
 // helper emits validate<Type> of a structure or union.
 func (g *validatorGen) helper(n *model.Named) jen.Code {
-	param := jen.Id("v").Add(typeCode(&model.GoType{Kind: model.KindNamed, Pkg: n.Pkg, Ident: n.Name, Named: n, Ptr: n.Kind != model.NamedUnion}))
+	param := jen.Id("v").Add(TypeCode(&model.GoType{Kind: model.KindNamed, Pkg: n.Pkg, Ident: n.Name, Named: n, Ptr: n.Kind != model.NamedUnion}))
 	stmts := g.helperBody(n)
 	if n.Kind != model.NamedUnion {
 		stmts = append([]jen.Code{jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("e")))}, stmts...)

@@ -281,7 +281,7 @@ func (g *validatorGen) scratch(s vldScope, nest string, at jen.Code, checks []je
 func vldUnique(v *jen.Statement, el *model.GoType, s vldScope) jen.Code {
 	switch k := vldKindOf(el); {
 	case k == vldBig:
-		return s.call("UniqueFunc", v, jen.Qual(vldRuntime, "BigEqual").Index(typeCode(el)))
+		return s.call("UniqueFunc", v, jen.Qual(vldRuntime, "BigEqual").Index(TypeCode(el)))
 	case el.Ptr:
 		return s.call("UniqueDeep", v)
 	case k == vldBlob:

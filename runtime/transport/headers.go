@@ -55,6 +55,11 @@ func newInvocationID() string {
 			b[i+j] = byte(v >> (8 * j))
 		}
 	}
+	return UUID(b)
+}
+
+// UUID formats 16 random bytes as a version 4 UUID.
+func UUID(b [16]byte) string {
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	var out [36]byte
