@@ -119,4 +119,3 @@ func classRune(ranges []rune) rune {
 	}
 	return ranges[0]
 }
-
