@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/smithygen/smithygen/model"
@@ -34,6 +35,10 @@ type options struct {
 }
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// A short batch run: collect garbage less often, for a larger heap.
+		debug.SetGCPercent(400)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
