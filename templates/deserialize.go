@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
@@ -25,10 +27,11 @@ func deserializersFile(a *model.API) *jen.File {
 		roots = append(roots, namedType(e))
 	}
 	c := newCodecs(a, "decodeDoc", roots)
+	errorFuncs := map[string]string{} // error set → the function decoding it
 	for _, op := range a.Operations {
 		f.Add(deserializeOp(c, op))
 		f.Line()
-		f.Add(deserializeOpError(c, op))
+		f.Add(deserializeOpError(c, op, errorFuncs))
 		f.Line()
 		if fields := bodyFields(op.Output); payloadField(op.Output) == nil && len(fields) > 0 {
 			f.Add(c.structDecoder(bodyDecoderName(op), jen.Op("*").Id(op.Output.Name), op.Output))
@@ -68,8 +71,12 @@ func responseParam() jen.Code {
 	return jen.Id("resp").Op("*").Qual(transportPkg, "Response")
 }
 
-// deserializeOp emits deserializeOp<Op>.
+// deserializeOp emits deserializeOp<Op>. An output read from the JSON body
+// alone is decoded by the runtime's BodyDecoder around its body decoder.
 func deserializeOp(c *codecs, op *model.Op) jen.Code {
+	if bodyOnly(op.Output) {
+		return jen.Var().Id("deserializeOp" + op.Name).Op("=").Add(rj("BodyDecoder").Call(jen.Id(bodyDecoderName(op))))
+	}
 	body := responseStmts(c, op.Output, "out", bodyDecoderName(op))
 	body = append(body, jen.Return(jen.Nil()))
 	return jen.Func().Id("deserializeOp"+op.Name).Params(responseParam(), jen.Id("out").Op("*").Id(op.Output.Name)).
@@ -77,8 +84,15 @@ func deserializeOp(c *codecs, op *model.Op) jen.Code {
 }
 
 // deserializeOpError emits deserializeOp<Op>Error: the error code selects
-// one of the operation's errors, compared ignoring case.
-func deserializeOpError(c *codecs, op *model.Op) jen.Code {
+// one of the operation's errors, compared ignoring case. An operation whose
+// errors are those of an earlier one reuses that operation's function.
+func deserializeOpError(c *codecs, op *model.Op, funcs map[string]string) jen.Code {
+	name := "deserializeOp" + op.Name + "Error"
+	key := errorSetKey(op)
+	if first, ok := funcs[key]; ok {
+		return jen.Var().Id(name).Op("=").Id(first)
+	}
+	funcs[key] = name
 	body := []jen.Code{
 		jen.List(jen.Id("info"), jen.Err()).Op(":=").Add(rj("ReadError").Call(jen.Id("resp"))),
 		errCheck(jen.Err()),
@@ -92,7 +106,31 @@ func deserializeOpError(c *codecs, op *model.Op) jen.Code {
 		body = append(body, jen.Switch().Block(cases...))
 	}
 	body = append(body, jen.Return(jen.Id("info").Dot("Generic").Call()))
-	return jen.Func().Id("deserializeOp" + op.Name + "Error").Params(responseParam()).Error().Block(body...)
+	return jen.Func().Id(name).Params(responseParam()).Error().Block(body...)
+}
+
+// bodyOnly reports whether every member of output n comes from the JSON body.
+func bodyOnly(n *model.Named) bool {
+	if payloadField(n) != nil || len(bodyFields(n)) == 0 {
+		return false
+	}
+	for _, f := range n.Fields {
+		switch f.Location {
+		case model.InStatusCode, model.InHeader, model.InPrefixHeaders:
+			return false
+		}
+	}
+	return true
+}
+
+// errorSetKey identifies an operation's errors, in order.
+func errorSetKey(op *model.Op) string {
+	var b strings.Builder
+	for _, e := range op.Errors {
+		b.WriteString(e.Shape.ID)
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // decodeErr emits the function returning a modeled error decoded from an

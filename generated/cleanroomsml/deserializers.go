@@ -8,13 +8,7 @@ import (
 	"github.com/smithygen/smithygen/runtime/transport"
 )
 
-func deserializeOpListTrainedModels(resp *transport.Response, out *ListTrainedModelsOutput) error {
-	d := restjson.NewDecoder(resp.Body)
-	if err := decodeOpListTrainedModelsBody(d, out); err != nil {
-		return d.Error(err)
-	}
-	return nil
-}
+var deserializeOpListTrainedModels = restjson.BodyDecoder(decodeOpListTrainedModelsBody)
 
 func deserializeOpListTrainedModelsError(resp *transport.Response) error {
 	info, err := restjson.ReadError(resp)

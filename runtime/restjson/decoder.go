@@ -12,6 +12,7 @@ import (
 	"github.com/go-faster/jx"
 
 	"github.com/smithygen/smithygen/runtime/document"
+	"github.com/smithygen/smithygen/runtime/transport"
 )
 
 // Decoder reads one JSON response body. Decoded strings without escapes
@@ -56,6 +57,18 @@ func (d *Decoder) Empty() bool { return d.empty }
 // Error wraps a decoding error in a *smithy.DeserializationError with a
 // snapshot of the body.
 func (d *Decoder) Error(err error) error { return DecodeError(err, d.body) }
+
+// BodyDecoder returns the deserializer of an output read from the JSON body
+// alone, by decode.
+func BodyDecoder[T any](decode func(*Decoder, T) error) func(*transport.Response, T) error {
+	return func(resp *transport.Response, out T) error {
+		d := NewDecoder(resp.Body)
+		if err := decode(d, out); err != nil {
+			return d.Error(err)
+		}
+		return nil
+	}
+}
 
 // DecodeError wraps err in a *smithy.DeserializationError holding the last
 // kilobyte of body.
