@@ -71,16 +71,10 @@ func parseType(s string) Type {
 	return InvalidType
 }
 
-// IsSimple reports whether t is a simple (scalar) type, enums included.
-func (t Type) IsSimple() bool { return t >= Blob && t <= IntEnum }
-
 // IsNumber reports whether t is a numeric type, intEnum included.
 func (t Type) IsNumber() bool {
 	return t >= Byte && t <= BigDecimal || t == IntEnum
 }
-
-// IsAggregate reports whether t has members.
-func (t Type) IsAggregate() bool { return t >= List && t <= Union }
 
 // Shape is one shape of a model. Fields that do not apply to its type are zero.
 type Shape struct {
@@ -128,12 +122,6 @@ func (m *MemberShape) ID() string { return m.Container.ID + "$" + m.Name }
 type Binding struct {
 	Name   string
 	Target *Shape
-}
-
-// Namespace returns the namespace part of a shape ID.
-func Namespace(id string) string {
-	ns, _, _ := strings.Cut(id, "#")
-	return ns
 }
 
 // Name returns the name part of a shape ID (without namespace or member).
