@@ -9,6 +9,7 @@ import (
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/templates"
+	"github.com/smithygen/smithygen/templates/protocols"
 )
 
 // corpusSample is the fixed set of models `go test` builds; `make corpus`
@@ -41,11 +42,12 @@ func corpusModels(t *testing.T) []string {
 	return all
 }
 
-// TestCorpus generates a client for each corpus model into a scratch module
-// that requires this one, then builds and vets them all.
+// TestCorpus generates a package for each corpus model into a scratch module
+// that requires this one, then builds and vets them all. Every service on a
+// supported protocol must get a client.
 func TestCorpus(t *testing.T) {
 	work := scratchModule(t, "corpus")
-	built := 0
+	built, clients := 0, map[string]int{}
 	for _, path := range corpusModels(t) {
 		m, err := model.LoadFiles(path)
 		if err != nil {
@@ -53,9 +55,6 @@ func TestCorpus(t *testing.T) {
 			continue
 		}
 		svc := m.Services()[0]
-		if !supportedProtocol(svc) {
-			continue
-		}
 		c, err := m.Closure(svc)
 		if err != nil {
 			t.Errorf("%s: %v", path, err)
@@ -63,7 +62,7 @@ func TestCorpus(t *testing.T) {
 		}
 		name := strings.TrimSuffix(filepath.Base(path), ".json")
 		pkgDir := strings.ReplaceAll(name, "-", "")
-		api, err := model.BuildAPI(c, "corpus/"+pkgDir, "")
+		api, err := templates.BuildAPI(c, "corpus/"+pkgDir, "")
 		if err != nil {
 			t.Errorf("%s: %v", path, err)
 			continue
@@ -77,28 +76,26 @@ func TestCorpus(t *testing.T) {
 		if err != nil || !sameFiles(files, again) {
 			t.Errorf("%s: a second run generated different output", path)
 		}
+		hasClient := false
 		for _, f := range files {
 			writeOrFail(t, filepath.Join(work, pkgDir, f.Path), f.Data)
+			hasClient = hasClient || f.Path == "api_client.go"
+		}
+		if p := protocols.For(svc); p != nil {
+			if !hasClient {
+				t.Errorf("%s: no client generated for %s", path, p.ID())
+			}
+			clients[p.ID()]++
 		}
 		built++
 	}
-	t.Logf("generated %d clients", built)
+	t.Logf("generated %d packages; clients by protocol: %v", built, clients)
 	cmd := exec.Command("go", "vet", "./...")
 	cmd.Dir = work
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go vet: %v\n%s", err, out)
 	}
-}
-
-func supportedProtocol(svc *model.Shape) bool {
-	for _, p := range svc.Traits.Protocols {
-		switch p.ID {
-		case "aws.protocols#restJson1", "aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1":
-			return true
-		}
-	}
-	return false
 }
 
 func writeOrFail(t *testing.T, path string, data []byte) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates"
 )
 
 // buildAPI loads src and builds the API of its first service for a root
@@ -20,7 +21,7 @@ func buildAPI(t *testing.T, src *model.Source, importPath string) *model.API {
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, err := model.BuildAPI(c, importPath, "")
+	api, err := templates.BuildAPI(c, importPath, "")
 	if err != nil {
 		t.Fatal(err)
 	}

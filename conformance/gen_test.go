@@ -10,6 +10,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates"
 )
 
 func TestParseSkipList(t *testing.T) {
@@ -61,7 +62,7 @@ func restJSONAPI(t *testing.T) (*model.API, []Case) {
 	m := loadRestJSON(t, sharedDir(t, moduleRoot(t)))
 	for _, s := range testServices(t, m) {
 		if s.closure.Service.Name() == "RestJson" {
-			api, err := model.BuildAPI(s.closure, "conformance/restjson", "")
+			api, err := templates.BuildAPI(s.closure, "conformance/restjson", "")
 			if err != nil {
 				t.Fatal(err)
 			}

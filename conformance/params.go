@@ -9,8 +9,8 @@ import (
 	"github.com/tidwall/gjson"
 
 	"github.com/smithygen/smithygen/model"
-	"github.com/smithygen/smithygen/runtime/restjson"
-	"github.com/smithygen/smithygen/templates"
+	"github.com/smithygen/smithygen/runtime/wire"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // ProtocolTestPkg is the import path of the helpers generated tests use.
@@ -22,7 +22,7 @@ func helper(name string) *jen.Statement { return jen.Qual(ProtocolTestPkg, name)
 func valueType(t *model.GoType) *jen.Statement {
 	v := *t
 	v.Ptr = false
-	return templates.TypeCode(&v)
+	return emit.TypeCode(&v)
 }
 
 // literal is the Go expression of params value p as a value of type t.
@@ -119,7 +119,7 @@ func timeLiteral(p gjson.Result, path string) (jen.Code, error) {
 	if p.Type != gjson.Number {
 		return nil, fmt.Errorf("%s: timestamp %s is not epoch seconds", path, p.Raw)
 	}
-	tm, err := restjson.ParseEpoch(p.Raw)
+	tm, err := wire.ParseEpoch(p.Raw)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

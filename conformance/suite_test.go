@@ -80,7 +80,7 @@ func scratchModule(t *testing.T, root string) string {
 // generateClient writes a service's client and its test file into the
 // scratch module under dir.
 func generateClient(t *testing.T, work, dir string, c *model.Closure, cases []Case) {
-	api, err := model.BuildAPI(c, "conformance/"+dir, "")
+	api, err := templates.BuildAPI(c, "conformance/"+dir, "")
 	if err != nil {
 		t.Fatalf("%s: %v", c.Service.ID, err)
 	}

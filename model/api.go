@@ -13,8 +13,11 @@ type API struct {
 	SigningName string // aws.auth#sigv4 name
 	// EndpointPrefix is the host prefix of the default regional endpoint.
 	EndpointPrefix string
-	Protocol       string // protocol trait ID, e.g. "aws.protocols#restJson1"
 	Version        string // the service's API version
+	// Protocol is the protocol trait ID the client speaks, e.g.
+	// "aws.protocols#restJson1"; "" when no client is generated.
+	Protocol string
+	Bindings Bindings
 
 	Operations []*Op    // sorted by name
 	Types      []*Named // types-package declarations, sorted by Go name
@@ -23,6 +26,22 @@ type API struct {
 	// Warnings are problems that do not stop generation, such as a pattern
 	// Go's regexp cannot express (its check is left out).
 	Warnings []*Error
+}
+
+// Bindings is how a protocol places members on the wire. BuildAPI reads it
+// to fix each field's Location, Wire name and timestamp format.
+type Bindings struct {
+	// Protocol is the protocol trait ID; "" for none.
+	Protocol string
+	// HTTP reports whether the HTTP binding traits (httpLabel, httpQuery,
+	// httpHeader, httpPayload, …) apply. Without them every member is in
+	// the body.
+	HTTP bool
+	// JSONName reports whether the jsonName trait names body members.
+	JSONName bool
+	// BodyTimestamp is the default format of timestamps in a body:
+	// "epoch-seconds" when empty.
+	BodyTimestamp string
 }
 
 // GoKind says how a GoType is spelled.

@@ -20,11 +20,13 @@ type builder struct {
 	d        diags
 }
 
-// BuildAPI computes the Go view of a closure. importPath is the import path
-// of the root package to generate; pkg overrides the package name when set.
-func BuildAPI(c *Closure, importPath, pkg string) (*API, error) {
+// BuildAPI computes the Go view of a closure for a protocol's bindings.
+// importPath is the import path of the root package to generate; pkg
+// overrides the package name when set.
+func BuildAPI(c *Closure, importPath, pkg string, b Bindings) (*API, error) {
 	svc := c.Service
-	a := &API{Closure: c, ImportPath: importPath, TypesPath: importPath + "/types", Version: svc.Version}
+	a := &API{Closure: c, ImportPath: importPath, TypesPath: importPath + "/types", Version: svc.Version,
+		Protocol: b.Protocol, Bindings: b}
 	if t := svc.Traits.AWSService; t != nil {
 		a.ServiceID = t.SDKID
 		a.EndpointPrefix = firstNonEmpty(t.EndpointPrefix, t.ArnNamespace)
@@ -34,37 +36,32 @@ func BuildAPI(c *Closure, importPath, pkg string) (*API, error) {
 		a.SigningName = t.Name
 	}
 	a.EndpointPrefix = firstNonEmpty(a.EndpointPrefix, a.SigningName)
-	for _, p := range svc.Traits.Protocols {
-		if a.Protocol == "" {
-			a.Protocol = p.ID
-		}
-	}
 	a.Package = firstNonEmpty(pkg, packageName(a.ServiceID))
-	b := &builder{api: a, named: map[*Shape]*Named{}, outputs: map[*Named]bool{}}
+	bd := &builder{api: a, named: map[*Shape]*Named{}, outputs: map[*Named]bool{}}
 	for _, s := range declared(c) {
-		b.declare(s)
+		bd.declare(s)
 	}
-	b.translatePatterns(c)
+	bd.translatePatterns(c)
 	for _, op := range c.Operations {
-		a.Operations = append(a.Operations, b.op(op))
+		a.Operations = append(a.Operations, bd.op(op))
 	}
-	for _, n := range b.named {
+	for _, n := range bd.named {
 		if n.Pkg == a.TypesPath {
 			a.Types = append(a.Types, n)
 		}
 	}
 	sort.Slice(a.Types, func(i, j int) bool { return a.Types[i].Name < a.Types[j].Name })
 	for _, n := range a.Types {
-		b.fill(n)
+		bd.fill(n)
 	}
 	// Token and item paths may run through types-package structs, so they
 	// are resolved once those are filled.
 	for _, op := range a.Operations {
 		if p := c.Paginated(op.Shape); p != nil {
-			op.Paginator = b.paginator(op, p)
+			op.Paginator = bd.paginator(op, p)
 		}
 	}
-	return a, b.d.err()
+	return a, bd.d.err()
 }
 
 // declared returns the shapes that get a types-package declaration: member

@@ -41,7 +41,7 @@ func bindingsAPI(t *testing.T) *API {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := BuildAPI(c, "example.com/svc", "")
+	a, err := BuildAPI(c, "example.com/svc", "", httpBindings)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,3 +138,6 @@ func TestPreludeStructuresDeclared(t *testing.T) {
 		t.Errorf("fieldList elements are %+v", f.Type.Elem)
 	}
 }
+
+// httpBindings are restJson1's bindings.
+var httpBindings = Bindings{Protocol: "aws.protocols#restJson1", HTTP: true, JSONName: true}

@@ -90,15 +90,16 @@ func (b *builder) field(n *Named, m *MemberShape, top bool) *Field {
 	if f.Doc == "" {
 		f.Doc = t.Traits.Documentation
 	}
-	if m.Traits.JSONName != "" && b.api.Protocol == "aws.protocols#restJson1" {
+	bind := b.api.Bindings
+	if m.Traits.JSONName != "" && bind.JSONName {
 		f.Wire = m.Traits.JSONName
 	}
 	f.Default = effectiveDefault(m)
 	f.Type = b.goType(t, f.Default != nil && zeroDefault(t, *f.Default))
-	if top {
+	if top && bind.HTTP {
 		f.Location, f.LocationName = location(m, b.outputs[n] || n.Kind == NamedError)
 	}
-	f.TimestampFormat = timestampFormat(m, f.Location)
+	f.TimestampFormat = timestampFormat(m, f.Location, bind.BodyTimestamp)
 	return f
 }
 
@@ -183,12 +184,13 @@ func location(m *MemberShape, output bool) (Location, string) {
 }
 
 // timestampFormat is a timestamp member's effective format: the member's
-// trait, its target's, else the HTTP binding's default.
-func timestampFormat(m *MemberShape, loc Location) string {
+// trait, its target's, else the default of its location (body: bodyDefault,
+// or epoch-seconds when that is empty).
+func timestampFormat(m *MemberShape, loc Location, bodyDefault string) string {
 	target := m.Target
 	if target.Type == List || target.Type == Set {
 		if el := target.Member("member"); el != nil {
-			return timestampFormat(el, loc)
+			return timestampFormat(el, loc, bodyDefault)
 		}
 	}
 	if target.Type != Timestamp {
@@ -202,6 +204,9 @@ func timestampFormat(m *MemberShape, loc Location) string {
 		return "http-date"
 	case InLabel, InQuery, InQueryParams:
 		return "date-time"
+	}
+	if bodyDefault != "" {
+		return bodyDefault
 	}
 	return "epoch-seconds"
 }

@@ -25,7 +25,7 @@ func TestPatternWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := BuildAPI(c, "example.com/svc", "")
+	a, err := BuildAPI(c, "example.com/svc", "", httpBindings)
 	if err != nil {
 		t.Fatal(err)
 	}

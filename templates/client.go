@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // Import paths the client code uses.
@@ -19,7 +20,7 @@ const (
 // its constructors and the API interface, laid out as aws-sdk-go-v2 names
 // them so that switching to or from a v2 client changes only the import.
 func clientFile(a *model.API) *jen.File {
-	f := newFile(a, "")
+	f := emit.NewFile(a, "")
 	clientImportNames(f)
 	f.Add(clientConsts(a))
 	f.Add(clientHTTPClient())
@@ -289,12 +290,12 @@ func clientOperationCall() *jen.Statement {
 				jen.Id("OperationName"): jen.Id("op").Dot("name"),
 				jen.Id("Err"):           jen.Err(),
 			}))),
-		jen.Op("*").Add(t.Clone()).Op("=").Qual(clientTransportPkg, "Operation").Add(keyedValues(
+		jen.Op("*").Add(t.Clone()).Op("=").Qual(clientTransportPkg, "Operation").Add(emit.KeyedValues(
 			jen.Id("Name"), jen.Id("op").Dot("name"),
 			jen.Id("Build"), jen.Func().Params(jen.Id("r").Add(req)).Error().
-				Add(oneLine(jen.Return(jen.Id("op").Dot("serialize").Call(params.Clone(), jen.Id("r"))))),
+				Add(emit.OneLine(jen.Return(jen.Id("op").Dot("serialize").Call(params.Clone(), jen.Id("r"))))),
 			jen.Id("Decode"), jen.Func().Params(jen.Id("resp").Add(resp)).Error().
-				Add(oneLine(jen.Return(jen.Id("op").Dot("deserialize").Call(jen.Id("resp"), out.Clone())))),
+				Add(emit.OneLine(jen.Return(jen.Id("op").Dot("deserialize").Call(jen.Id("resp"), out.Clone())))),
 			jen.Id("Error"), jen.Id("op").Dot("deserializeError"))),
 		jen.List(jen.Id("metadata"), jen.Err()).Op(":=").Id("c").Dot("invoke").Call(jen.Id("ctx"), t.Clone(), jen.Id("optFns")),
 		jen.Op("*").Add(t.Clone()).Op("=").Qual(clientTransportPkg, "Operation").Values(),

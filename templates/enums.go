@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // enumsFile emits the enum and intEnum types of the types package; nil when
@@ -12,7 +13,7 @@ func enumsFile(a *model.API) *jen.File {
 	if !hasNamedKind(a.Types, model.NamedEnum, model.NamedIntEnum) {
 		return nil
 	}
-	f := newFile(a, "types")
+	f := emit.NewFile(a, "types")
 	for _, n := range a.Types {
 		if n.Kind == model.NamedEnum || n.Kind == model.NamedIntEnum {
 			f.Add(enumType(n))

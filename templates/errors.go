@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 const smithyGoPkg = "github.com/aws/smithy-go"
@@ -14,7 +15,7 @@ func errorsFile(a *model.API) *jen.File {
 	if !hasNamedKind(a.Types, model.NamedError) {
 		return nil
 	}
-	f := newFile(a, "types")
+	f := emit.NewFile(a, "types")
 	f.ImportName(smithyGoPkg, "smithy")
 	for _, n := range a.Types {
 		if n.Kind != model.NamedError {

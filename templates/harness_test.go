@@ -90,7 +90,7 @@ func buildAPI(t *testing.T, importPath string, srcs ...*model.Source) *model.API
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := model.BuildAPI(c, importPath, "")
+	a, err := BuildAPI(c, importPath, "")
 	if err != nil {
 		t.Fatal(err)
 	}

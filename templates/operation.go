@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // opMethod emits the client method of an operation and the operation
@@ -38,7 +39,7 @@ func opValue(op *model.Op) *jen.Statement {
 	out := jen.Id("out").Op("*").Id(op.Output.Name)
 	in, output := jen.Id(op.Input.Name), jen.Id(op.Output.Name)
 	return jen.Var().Id("op"+op.Name).Op("=").Id("operation").Types(jen.Op("*").Add(in.Clone()), jen.Op("*").Add(output.Clone())).
-		Add(keyedValues(
+		Add(emit.KeyedValues(
 			jen.Id("name"), jen.Lit(op.Shape.Name()),
 			jen.Id("validate"), jen.Id("validateOp"+op.Name+"Input"),
 			jen.Id("serialize"), jen.Id("serializeOp"+op.Name),
@@ -46,6 +47,6 @@ func opValue(op *model.Op) *jen.Statement {
 			jen.Id("deserializeError"), jen.Id("deserializeOp"+op.Name+"Error"),
 			jen.Id("start"), jen.Id("newCall").Types(in, output),
 			jen.Id("metadata"), jen.Func().Params(out).Op("*").Qual(clientMiddlewarePkg, "Metadata").
-				Add(oneLine(jen.Return(jen.Op("&").Id("out").Dot("ResultMetadata")))),
+				Add(emit.OneLine(jen.Return(jen.Op("&").Id("out").Dot("ResultMetadata")))),
 		))
 }

@@ -4,13 +4,14 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // opFile emits an operation's file: its client method, input and output
 // structs and, when paginated, its paginator.
-func opFile(a *model.API, op *model.Op) *jen.File {
-	f := newFile(a, "")
-	if !hasClient(a) {
+func opFile(a *model.API, op *model.Op, client bool) *jen.File {
+	f := emit.NewFile(a, "")
+	if !client {
 		ioDecls(f, a, op)
 		return f
 	}
@@ -22,7 +23,7 @@ func opFile(a *model.API, op *model.Op) *jen.File {
 
 // docFile emits the package documentation.
 func docFile(a *model.API) *jen.File {
-	f := newFile(a, "")
+	f := emit.NewFile(a, "")
 	lines := docLines(a.Closure.Service.Traits.Documentation)
 	intro := "Package " + a.Package + " provides the API client, operations, and parameter types for " + serviceTitle(a) + "."
 	f.PackageComment(intro)

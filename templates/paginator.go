@@ -6,6 +6,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // paginatePkg is the runtime of generated paginators.
@@ -66,7 +67,7 @@ func paginatorDecls(f *jen.File, a *model.API, op *model.Op) {
 // reads the output token's address.
 func pagerTokenOf(p *model.Paginator) pagerTokenKind {
 	in, out := p.InputToken.Type, p.OutputToken[len(p.OutputToken)-1].Type
-	if fmt.Sprintf("%#v", TypeCode(in)) != fmt.Sprintf("%#v", TypeCode(out)) && !(isString(in) && in.Ptr && isString(out)) {
+	if fmt.Sprintf("%#v", emit.TypeCode(in)) != fmt.Sprintf("%#v", emit.TypeCode(out)) && !(isString(in) && in.Ptr && isString(out)) {
 		return pagerTokenNone
 	}
 	switch {
@@ -106,18 +107,18 @@ func (g *pager) options() *jen.Statement {
 	t := *ps.Type
 	t.Ptr = false
 	return doc.Comment("Limit sets the page size "+ps.Name+".").Line().
-		Type().Id(n).Op("=").Qual(paginatePkg, "Options").Types(TypeCode(&t))
+		Type().Id(n).Op("=").Qual(paginatePkg, "Options").Types(emit.TypeCode(&t))
 }
 
 // paginatorType aliases paginate.ItemPaginator, or paginate.Paginator when
 // the operation has no items.
 func (g *pager) paginatorType() *jen.Statement {
 	n := g.name("Paginator")
-	args := []jen.Code{jen.Op("*").Id("Options"), jen.Op("*").Id(g.op.Input.Name), jen.Op("*").Id(g.op.Output.Name), TypeCode(g.p.InputToken.Type)}
+	args := []jen.Code{jen.Op("*").Id("Options"), jen.Op("*").Id(g.op.Input.Name), jen.Op("*").Id(g.op.Output.Name), emit.TypeCode(g.p.InputToken.Type)}
 	typ := jen.Qual(paginatePkg, "Paginator")
 	if it := g.itemsType(); it != nil {
 		typ = jen.Qual(paginatePkg, "ItemPaginator")
-		args = append(args, TypeCode(it))
+		args = append(args, emit.TypeCode(it))
 	}
 	return jen.Comment(n + " is a paginator for " + g.op.Name + ".").Line().
 		Type().Id(n).Op("=").Add(typ).Types(args...)
@@ -141,17 +142,17 @@ func (g *pager) constructor() *jen.Statement {
 // spec is the paginate.Spec of the operation.
 func (g *pager) spec() *jen.Statement {
 	in, out := jen.Op("*").Id(g.op.Input.Name), jen.Op("*").Id(g.op.Output.Name)
-	tok := TypeCode(g.p.InputToken.Type)
+	tok := emit.TypeCode(g.p.InputToken.Type)
 	fields := []jen.Code{
 		jen.Id("Token"), g.tokenKind(),
 		jen.Id("InputToken"), jen.Func().Params(jen.Id("in").Add(in.Clone())).Op("*").Add(tok.Clone()).
-			Add(oneLine(jen.Return(jen.Op("&").Id("in").Dot(g.p.InputToken.Name)))),
+			Add(emit.OneLine(jen.Return(jen.Op("&").Id("in").Dot(g.p.InputToken.Name)))),
 		jen.Id("OutputToken"), jen.Func().Params(jen.Id("out").Add(out.Clone())).Add(tok.Clone()).
 			Add(pathBody(g.p.OutputToken, g.addrOutputToken(), g.tokenZero())),
 	}
 	if ps := g.p.PageSize; ps != nil {
-		member := jen.Func().Params(jen.Id("in").Add(in.Clone())).Op("*").Add(TypeCode(ps.Type)).
-			Add(oneLine(jen.Return(jen.Op("&").Id("in").Dot(ps.Name))))
+		member := jen.Func().Params(jen.Id("in").Add(in.Clone())).Op("*").Add(emit.TypeCode(ps.Type)).
+			Add(emit.OneLine(jen.Return(jen.Op("&").Id("in").Dot(ps.Name))))
 		kind := "PageSizeValue"
 		if ps.Type.Ptr {
 			kind = "PageSizePtr"
@@ -159,7 +160,7 @@ func (g *pager) spec() *jen.Statement {
 		fields = append(fields, jen.Id("PageSize"), jen.Qual(paginatePkg, kind).Call(member))
 	}
 	return jen.Id("paginator"+g.op.Name).Op("=").Qual(paginatePkg, "Spec").
-		Types(in, out, tok).Add(keyedValues(fields...))
+		Types(in, out, tok).Add(emit.KeyedValues(fields...))
 }
 
 // addrOutputToken reports whether a string output token feeds a *string
@@ -175,7 +176,7 @@ func (g *pager) tokenKind() jen.Code {
 	case pagerTokenString:
 		return jen.Qual(paginatePkg, "String")
 	}
-	return jen.Qual(paginatePkg, "Map").Types(TypeCode(g.p.InputToken.Type)).Call()
+	return jen.Qual(paginatePkg, "Map").Types(emit.TypeCode(g.p.InputToken.Type)).Call()
 }
 
 func (g *pager) tokenZero() jen.Code {
@@ -183,21 +184,6 @@ func (g *pager) tokenZero() jen.Code {
 		return jen.Lit("")
 	}
 	return jen.Nil()
-}
-
-// keyedValues is a composite literal of key, value pairs, one a line, in
-// the order given (jen.Dict sorts its keys).
-func keyedValues(kv ...jen.Code) *jen.Statement {
-	var elems []jen.Code
-	for i := 0; i+1 < len(kv); i += 2 {
-		elems = append(elems, jen.Line().Add(kv[i]).Op(":").Add(kv[i+1]))
-	}
-	return jen.Values(append(elems, jen.Line())...)
-}
-
-// oneLine is a function body written on one line.
-func oneLine(stmt jen.Code) *jen.Statement {
-	return jen.Custom(jen.Options{Open: "{", Close: "}"}, stmt)
 }
 
 // pathBody is the body of a function of out returning out.F1.F2...Fn (its
@@ -209,7 +195,7 @@ func pathBody(path []*model.Field, addr bool, zero jen.Code) *jen.Statement {
 		expr = jen.Op("&").Add(expr)
 	}
 	if cond == nil {
-		return oneLine(jen.Return(expr))
+		return emit.OneLine(jen.Return(expr))
 	}
 	return jen.Block(jen.If(cond).Block(jen.Return(expr)), jen.Return(zero))
 }

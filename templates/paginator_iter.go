@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // itemsType is the element type of the items list, or the value type of the
@@ -28,7 +29,7 @@ func (g *pager) itemsVar() *jen.Statement {
 		return nil
 	}
 	items := g.p.Items[len(g.p.Items)-1].Type
-	get := jen.Func().Params(jen.Id("out").Op("*").Id(g.op.Output.Name)).Add(TypeCode(items)).
+	get := jen.Func().Params(jen.Id("out").Op("*").Id(g.op.Output.Name)).Add(emit.TypeCode(items)).
 		Add(pathBody(g.p.Items, false, jen.Nil()))
 	if items.Kind == model.KindMap {
 		get = jen.Qual(paginatePkg, "MapItems").Call(get)

@@ -6,6 +6,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // docBlock is the doc comment of a generated type or member: the
@@ -62,7 +63,7 @@ func deprecationText(dep *model.Deprecated) string {
 func structFields(fs []*model.Field) []jen.Code {
 	var out []jen.Code
 	for _, f := range fs {
-		out = append(out, jen.Line().Add(memberDoc(f)).Id(f.Name).Add(TypeCode(f.Type)))
+		out = append(out, jen.Line().Add(memberDoc(f)).Id(f.Name).Add(emit.TypeCode(f.Type)))
 	}
 	return out
 }

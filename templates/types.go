@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // typesFile emits the structures and unions of the types package; nil when
@@ -12,7 +13,7 @@ func typesFile(a *model.API) *jen.File {
 	if !hasNamedKind(a.Types, model.NamedStruct, model.NamedUnion) {
 		return nil
 	}
-	f := newFile(a, "types")
+	f := emit.NewFile(a, "types")
 	var unions []*model.Named
 	for _, n := range a.Types {
 		switch n.Kind {
@@ -79,7 +80,7 @@ func unionValueCode(t *model.GoType) *jen.Statement {
 	if t.Shape != nil && t.Shape.IsUnit() {
 		return jen.Struct()
 	}
-	return TypeCode(t)
+	return emit.TypeCode(t)
 }
 
 // sealMethod implements a union's marker method on a wrapper type.

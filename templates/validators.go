@@ -21,6 +21,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // Import paths of the validation runtime.
@@ -55,7 +56,7 @@ func validatorsFile(a *model.API) *jen.File {
 	for i := 0; i < len(g.used); i++ {
 		decls = append(decls, g.helper(g.used[i]))
 	}
-	f := newFile(a, "")
+	f := emit.NewFile(a, "")
 	f.ImportName(vldSmithy, "smithy")
 	if vars := g.patternDecls(); vars != nil {
 		f.Add(vars)
@@ -132,7 +133,7 @@ func (g *validatorGen) opValidator(op *model.Op) jen.Code {
 
 // helper emits validate<Type> of a structure or union.
 func (g *validatorGen) helper(n *model.Named) jen.Code {
-	param := jen.Id("v").Add(TypeCode(&model.GoType{Kind: model.KindNamed, Pkg: n.Pkg, Ident: n.Name, Named: n, Ptr: n.Kind != model.NamedUnion}))
+	param := jen.Id("v").Add(emit.TypeCode(&model.GoType{Kind: model.KindNamed, Pkg: n.Pkg, Ident: n.Name, Named: n, Ptr: n.Kind != model.NamedUnion}))
 	stmts := g.helperBody(n)
 	if n.Kind != model.NamedUnion {
 		stmts = append([]jen.Code{jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Id("e")))}, stmts...)

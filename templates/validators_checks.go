@@ -7,6 +7,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // vldScope is where the violations of a checked value go: the variable
@@ -281,7 +282,7 @@ func (g *validatorGen) scratch(s vldScope, nest string, at jen.Code, checks []je
 func vldUnique(v *jen.Statement, el *model.GoType, s vldScope) jen.Code {
 	switch k := vldKindOf(el); {
 	case k == vldBig:
-		return s.call("UniqueFunc", v, jen.Qual(vldRuntime, "BigEqual").Index(TypeCode(el)))
+		return s.call("UniqueFunc", v, jen.Qual(vldRuntime, "BigEqual").Index(emit.TypeCode(el)))
 	case el.Ptr:
 		return s.call("UniqueDeep", v)
 	case k == vldBlob:

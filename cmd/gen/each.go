@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates"
 )
 
 // generateEach generates one package per model file, loading each file on
@@ -49,7 +50,7 @@ func generateOne(o *options, file, root string) error {
 	if err != nil {
 		return err
 	}
-	probe, err := model.BuildAPI(c, "probe", o.pkg)
+	probe, err := templates.BuildAPI(c, "probe", o.pkg)
 	if err != nil {
 		return err
 	}

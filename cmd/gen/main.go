@@ -126,7 +126,7 @@ func emit(o *options, c *model.Closure) error {
 	if err != nil {
 		return err
 	}
-	api, err := model.BuildAPI(c, importPath, o.pkg)
+	api, err := templates.BuildAPI(c, importPath, o.pkg)
 	if err != nil {
 		return err
 	}

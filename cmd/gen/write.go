@@ -25,7 +25,7 @@ func outputDir(o *options, c *model.Closure) (dir, importPath string, err error)
 	if dir == "" {
 		pkg := o.pkg
 		if pkg == "" {
-			probe, err := model.BuildAPI(c, "probe", "")
+			probe, err := templates.BuildAPI(c, "probe", "")
 			if err != nil {
 				return "", "", err
 			}

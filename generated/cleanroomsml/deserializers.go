@@ -4,14 +4,16 @@ package cleanroomsml
 
 import (
 	"github.com/smithygen/smithygen/generated/cleanroomsml/types"
-	"github.com/smithygen/smithygen/runtime/restjson"
+	"github.com/smithygen/smithygen/runtime/json"
 	"github.com/smithygen/smithygen/runtime/transport"
 )
 
-var deserializeOpListTrainedModels = restjson.BodyDecoder(decodeOpListTrainedModelsBody)
+func deserializeOpListTrainedModels(resp *transport.Response, out *ListTrainedModelsOutput) error {
+	return json.DecodeBody(resp, out, decodeOpListTrainedModelsBody)
+}
 
 func deserializeOpListTrainedModelsError(resp *transport.Response) error {
-	info, err := restjson.ReadError(resp)
+	info, err := json.ReadError(resp)
 	if err != nil {
 		return err
 	}
@@ -26,7 +28,7 @@ func deserializeOpListTrainedModelsError(resp *transport.Response) error {
 	return info.Generic()
 }
 
-func decodeOpListTrainedModelsBody(d *restjson.Decoder, v *ListTrainedModelsOutput) error {
+func decodeOpListTrainedModelsBody(d *json.Decoder, v *ListTrainedModelsOutput) error {
 	it, err := d.Obj()
 	for err == nil && it.Next() {
 		switch string(it.Key()) {
@@ -43,7 +45,7 @@ func decodeOpListTrainedModelsBody(d *restjson.Decoder, v *ListTrainedModelsOutp
 
 func decodeErrAccessDeniedException(resp *transport.Response) error {
 	v := &types.AccessDeniedException{}
-	d := restjson.NewDecoder(resp.Body)
+	d := json.NewDecoder(resp.Body)
 	if err := decodeDocAccessDeniedException(d, v); err != nil {
 		return d.Error(err)
 	}
@@ -52,7 +54,7 @@ func decodeErrAccessDeniedException(resp *transport.Response) error {
 
 func decodeErrThrottlingException(resp *transport.Response) error {
 	v := &types.ThrottlingException{}
-	d := restjson.NewDecoder(resp.Body)
+	d := json.NewDecoder(resp.Body)
 	if err := decodeDocThrottlingException(d, v); err != nil {
 		return d.Error(err)
 	}
@@ -61,14 +63,14 @@ func decodeErrThrottlingException(resp *transport.Response) error {
 
 func decodeErrValidationException(resp *transport.Response) error {
 	v := &types.ValidationException{}
-	d := restjson.NewDecoder(resp.Body)
+	d := json.NewDecoder(resp.Body)
 	if err := decodeDocValidationException(d, v); err != nil {
 		return d.Error(err)
 	}
 	return v
 }
 
-func decodeDocAccessDeniedException(d *restjson.Decoder, v *types.AccessDeniedException) error {
+func decodeDocAccessDeniedException(d *json.Decoder, v *types.AccessDeniedException) error {
 	it, err := d.Obj()
 	for err == nil && it.Next() {
 		switch string(it.Key()) {
@@ -81,7 +83,7 @@ func decodeDocAccessDeniedException(d *restjson.Decoder, v *types.AccessDeniedEx
 	return it.Done(err)
 }
 
-func decodeDocIncrementalTrainingDataChannelOutput(d *restjson.Decoder, v *types.IncrementalTrainingDataChannelOutput) error {
+func decodeDocIncrementalTrainingDataChannelOutput(d *json.Decoder, v *types.IncrementalTrainingDataChannelOutput) error {
 	it, err := d.Obj()
 	for err == nil && it.Next() {
 		switch string(it.Key()) {
@@ -98,7 +100,7 @@ func decodeDocIncrementalTrainingDataChannelOutput(d *restjson.Decoder, v *types
 	return it.Done(err)
 }
 
-func decodeDocIncrementalTrainingDataChannelsOutput(d *restjson.Decoder, v *[]types.IncrementalTrainingDataChannelOutput) error {
+func decodeDocIncrementalTrainingDataChannelsOutput(d *json.Decoder, v *[]types.IncrementalTrainingDataChannelOutput) error {
 	it, err := d.Arr()
 	if err != nil || it.Null() {
 		return err
@@ -115,7 +117,7 @@ func decodeDocIncrementalTrainingDataChannelsOutput(d *restjson.Decoder, v *[]ty
 	return it.Done(err)
 }
 
-func decodeDocThrottlingException(d *restjson.Decoder, v *types.ThrottlingException) error {
+func decodeDocThrottlingException(d *json.Decoder, v *types.ThrottlingException) error {
 	it, err := d.Obj()
 	for err == nil && it.Next() {
 		switch string(it.Key()) {
@@ -128,7 +130,7 @@ func decodeDocThrottlingException(d *restjson.Decoder, v *types.ThrottlingExcept
 	return it.Done(err)
 }
 
-func decodeDocTrainedModelList(d *restjson.Decoder, v *[]types.TrainedModelSummary) error {
+func decodeDocTrainedModelList(d *json.Decoder, v *[]types.TrainedModelSummary) error {
 	it, err := d.Arr()
 	if err != nil || it.Null() {
 		return err
@@ -145,7 +147,7 @@ func decodeDocTrainedModelList(d *restjson.Decoder, v *[]types.TrainedModelSumma
 	return it.Done(err)
 }
 
-func decodeDocTrainedModelSummary(d *restjson.Decoder, v *types.TrainedModelSummary) error {
+func decodeDocTrainedModelSummary(d *json.Decoder, v *types.TrainedModelSummary) error {
 	it, err := d.Obj()
 	for err == nil && it.Next() {
 		switch string(it.Key()) {
@@ -160,7 +162,7 @@ func decodeDocTrainedModelSummary(d *restjson.Decoder, v *types.TrainedModelSumm
 		case "name":
 			v.Name, err = d.StrPtr()
 		case "status":
-			v.Status, err = restjson.Enum[types.TrainedModelStatus](d)
+			v.Status, err = json.Enum[types.TrainedModelStatus](d)
 		case "trainedModelArn":
 			v.TrainedModelArn, err = d.StrPtr()
 		case "updateTime":
@@ -178,7 +180,7 @@ func decodeDocTrainedModelSummary(d *restjson.Decoder, v *types.TrainedModelSumm
 	return it.Done(err)
 }
 
-func decodeDocValidationException(d *restjson.Decoder, v *types.ValidationException) error {
+func decodeDocValidationException(d *json.Decoder, v *types.ValidationException) error {
 	it, err := d.Obj()
 	for err == nil && it.Next() {
 		switch string(it.Key()) {

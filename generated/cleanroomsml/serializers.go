@@ -3,8 +3,9 @@
 package cleanroomsml
 
 import (
-	"github.com/smithygen/smithygen/runtime/restjson"
+	"github.com/smithygen/smithygen/runtime/httpbinding"
 	"github.com/smithygen/smithygen/runtime/transport"
+	"github.com/smithygen/smithygen/runtime/wire"
 )
 
 func serializeOpListTrainedModels(in *ListTrainedModelsInput, r *transport.Request) error {
@@ -13,12 +14,12 @@ func serializeOpListTrainedModels(in *ListTrainedModelsInput, r *transport.Reque
 	}
 	r.Method = "GET"
 	if in.MembershipIdentifier == nil || len(*in.MembershipIdentifier) == 0 {
-		return restjson.MissingLabel("membershipIdentifier")
+		return httpbinding.MissingLabel("membershipIdentifier")
 	}
-	r.Path = "/memberships/" + restjson.EscapeLabel(*in.MembershipIdentifier, false) + "/trained-models"
-	var q restjson.Query
+	r.Path = "/memberships/" + httpbinding.EscapeLabel(*in.MembershipIdentifier, false) + "/trained-models"
+	var q httpbinding.Query
 	if in.MaxResults != nil {
-		q.Add("maxResults", restjson.FormatInt(*in.MaxResults))
+		q.Add("maxResults", wire.FormatInt(*in.MaxResults))
 	}
 	if in.NextToken != nil {
 		q.Add("nextToken", *in.NextToken)
