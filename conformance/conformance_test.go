@@ -7,56 +7,71 @@ import (
 	"testing"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/protocols"
 )
 
-const restJSON1 = "aws.protocols#restJson1"
+// suites are the folders of ../shared/protocol-tests, named as Smithy names
+// their protocols, in the order they are reported.
+var suites = []string{"restJson1", "awsJson1_0", "awsJson1_1", "restXml", "restXmlWithNamespace", "awsQuery", "ec2Query", "rpcv2Cbor"}
 
-// tally counts the reported cases; TestMain prints it last.
+// tally counts the reported cases of a suite.
 type tally struct{ passed, failed, skipped int }
 
-var summary *tally
+func (t *tally) add(o tally) { t.passed += o.passed; t.failed += o.failed; t.skipped += o.skipped }
+
+func (t tally) String() string {
+	return fmt.Sprintf("%d passed, %d failed, %d skipped", t.passed, t.failed, t.skipped)
+}
+
+// summary holds the tally of each suite; TestMain prints it, the total last.
+var summary map[string]*tally
 
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if summary != nil {
-		fmt.Printf("%d passed, %d failed, %d skipped\n", summary.passed, summary.failed, summary.skipped)
+		var total tally
+		for _, s := range suites {
+			if t := summary[s]; t != nil {
+				fmt.Printf("%s: %s\n", s, t)
+				total.add(*t)
+			}
+		}
+		fmt.Println(total)
 	}
 	os.Exit(code)
 }
 
 // service is a protocol test service with client cases.
 type service struct {
-	dir     string // directory and import path element in the scratch module
+	suite   string
+	dir     string // directory and import path in the scratch module
 	closure *model.Closure
 	cases   []Case
+	// client reports whether a client is generated for the cases' protocol;
+	// without one the cases are reported skipped.
+	client bool
 }
 
-// testServices returns the restJson1 services of the model that have client
+// testServices returns the services of a suite's model that have client
 // cases, in shape ID order.
-func testServices(t *testing.T, m *model.Model) []service {
+func testServices(t *testing.T, suite string, m *model.Model) []service {
 	var out []service
 	for _, svc := range m.Services() {
-		if !hasProtocol(svc, restJSON1) {
+		if len(svc.Traits.Protocols) == 0 {
 			continue
 		}
 		c, err := m.Closure(svc)
 		if err != nil {
 			t.Fatalf("%s: %v", svc.ID, err)
 		}
-		if cases := Cases(c, restJSON1); len(cases) > 0 {
-			out = append(out, service{dir: strings.ToLower(svc.Name()), closure: c, cases: cases})
+		id := svc.Traits.Protocols[0].ID
+		if cases := Cases(c, id); len(cases) > 0 {
+			p := protocols.For(svc)
+			out = append(out, service{suite: suite, dir: strings.ToLower(suite) + "/" + strings.ToLower(svc.Name()),
+				closure: c, cases: cases, client: p != nil && p.ID() == id})
 		}
 	}
 	return out
-}
-
-func hasProtocol(svc *model.Shape, id string) bool {
-	for _, p := range svc.Traits.Protocols {
-		if p.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 func readSkipList(t *testing.T, services []service) SkipList {
@@ -83,16 +98,22 @@ func readSkipList(t *testing.T, services []service) SkipList {
 	return skips
 }
 
-// TestConformance generates the clients of the restJson1 protocol test
-// services and a Go test per client case, runs them in a scratch module and
-// reports every case as a subtest: service/kind/ID.
+// TestConformance generates the clients of every suite's protocol test
+// services and a Go test per client case, runs them all in one scratch
+// module and reports every case as a subtest: service/kind/ID.
 func TestConformance(t *testing.T) {
 	root := moduleRoot(t)
-	m := loadRestJSON(t, sharedDir(t, root))
-	services := testServices(t, m)
+	shared := sharedDir(t, root)
+	var services []service
+	for _, suite := range suites {
+		services = append(services, testServices(t, suite, loadSuite(t, shared, suite))...)
+	}
 	skips := readSkipList(t, services)
 	work := scratchModule(t, root)
 	for _, s := range services {
+		if !s.client {
+			continue
+		}
 		var run []Case
 		for _, c := range s.cases {
 			if _, skip := skips[c.Name()]; !skip {
@@ -102,20 +123,30 @@ func TestConformance(t *testing.T) {
 		generateClient(t, work, s.dir, s.closure, run)
 	}
 	res := runTests(t, work)
-	summary = &tally{}
+	summary = map[string]*tally{}
 	for _, s := range services {
+		tl := summary[s.suite]
+		if tl == nil {
+			tl = &tally{}
+			summary[s.suite] = tl
+		}
 		for i := range s.cases {
-			report(t, res, "conformance/"+s.dir, &s.cases[i], skips)
+			report(t, res, s, &s.cases[i], skips, tl)
 		}
 	}
 }
 
 // report runs the subtest of one case.
-func report(t *testing.T, res *results, pkg string, c *Case, skips SkipList) {
-	t.Run(c.Name(), func(t *testing.T) {
+func report(t *testing.T, res *results, s service, c *Case, skips SkipList, summary *tally) {
+	pkg := "conformance/" + s.dir
+	t.Run(s.suite+"/"+c.Name(), func(t *testing.T) {
 		if reason, ok := skips[c.Name()]; ok {
 			summary.skipped++
 			t.Skip(reason)
+		}
+		if !s.client {
+			summary.skipped++
+			t.Skip("no client is generated for " + s.closure.Service.Traits.Protocols[0].ID)
 		}
 		o := res.tests[pkg+"."+TestName(c)]
 		switch {

@@ -6,6 +6,7 @@ import (
 	"go/format"
 	"net/http"
 	"sort"
+	"strconv"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/tidwall/gjson"
@@ -245,12 +246,20 @@ func errorBody(api *model.API, op *model.Op, c *Case) ([]jen.Code, error) {
 		return nil, err
 	}
 	typ := jen.Op("*").Qual(n.Pkg, n.Name)
-	return []jen.Code{
+	out := []jen.Code{
 		newClient(c, responder(c.Value)),
 		invoke(op, jen.Nil()),
 		jen.Var().Id("got").Add(typ),
 		jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("got"))).Block(
 			jen.Id("t").Dot("Fatalf").Call(jen.Lit("error %v is not a "+n.Name), jen.Err())),
-		helper("Equal").Call(jen.Id("t"), jen.Id("got"), want),
-	}, nil
+	}
+	// ErrorCodeParams vendor parameters give the code ErrorCode reports,
+	// which an awsQueryCompatible service may override.
+	if code := c.Value.Get("vendorParams.code"); code.Type == gjson.String {
+		out = append(out,
+			jen.If(jen.Id("got").Dot("ErrorCode").Call().Op("!=").Lit(code.Str)).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("ErrorCode() = %q, want "+strconv.Quote(code.Str)), jen.Id("got").Dot("ErrorCode").Call())),
+			jen.Id("got").Dot("ErrorCodeOverride").Op("=").Nil())
+	}
+	return append(out, helper("Equal").Call(jen.Id("t"), jen.Id("got"), want)), nil
 }

@@ -28,29 +28,38 @@ func TestParseSkipList(t *testing.T) {
 	}
 }
 
-// TestCases counts the client cases of the restJson1 protocol tests: the
-// 250 HTTP request and response cases and the 84 event stream cases.
+// TestCases counts the client cases of every suite: HTTP request and
+// response cases, and event stream cases.
 func TestCases(t *testing.T) {
-	m := loadRestJSON(t, sharedDir(t, moduleRoot(t)))
-	counts := map[Kind]int{}
+	shared := sharedDir(t, moduleRoot(t))
+	want := map[string][2]int{ // suite: HTTP cases, event stream cases
+		"restJson1": {250, 84}, "awsJson1_0": {70, 0}, "awsJson1_1": {119, 0}, "restXml": {191, 0},
+		"restXmlWithNamespace": {2, 0}, "awsQuery": {77, 0}, "ec2Query": {59, 0},
+	}
 	names := map[string]bool{}
-	for _, s := range testServices(t, m) {
-		for _, c := range s.cases {
-			counts[c.Kind]++
-			if names[c.Name()] {
-				t.Errorf("duplicate case %s", c.Name())
-			}
-			names[c.Name()] = true
-			if c.Value.Get("appliesTo").String() == "server" {
-				t.Errorf("%s is a server case", c.Name())
-			}
-			if c.Op == nil {
-				t.Errorf("%s has no operation", c.Name())
+	for _, suite := range suites {
+		counts := map[Kind]int{}
+		for _, s := range testServices(t, suite, loadSuite(t, shared, suite)) {
+			for _, c := range s.cases {
+				counts[c.Kind]++
+				if names[c.Name()] {
+					t.Errorf("duplicate case %s", c.Name())
+				}
+				names[c.Name()] = true
+				if c.Value.Get("appliesTo").String() == "server" {
+					t.Errorf("%s is a server case", c.Name())
+				}
+				if c.Op == nil {
+					t.Errorf("%s has no operation", c.Name())
+				}
 			}
 		}
-	}
-	if counts[Request]+counts[Response] != 250 || counts[EventStream] != 84 {
-		t.Errorf("cases %v, want 250 request and response cases and 84 event stream cases", counts)
+		w, ok := want[suite]
+		got := [2]int{counts[Request] + counts[Response], counts[EventStream]}
+		if ok && got != w {
+			t.Errorf("%s: %d HTTP and %d event stream cases, want %d and %d", suite, got[0], got[1], w[0], w[1])
+		}
+		t.Logf("%s: %d HTTP and %d event stream cases", suite, got[0], got[1])
 	}
 	if !names["RestJson/response/RestJsonComplexErrorWithNoMessage"] || !names["Glacier/request/GlacierChecksums"] {
 		t.Error("error structure or standalone service cases are missing")
@@ -59,8 +68,8 @@ func TestCases(t *testing.T) {
 
 // restJSONAPI builds the API of the RestJson test service.
 func restJSONAPI(t *testing.T) (*model.API, []Case) {
-	m := loadRestJSON(t, sharedDir(t, moduleRoot(t)))
-	for _, s := range testServices(t, m) {
+	m := loadSuite(t, sharedDir(t, moduleRoot(t)), "restJson1")
+	for _, s := range testServices(t, "restJson1", m) {
 		if s.closure.Service.Name() == "RestJson" {
 			api, err := templates.BuildAPI(s.closure, "conformance/restjson", "")
 			if err != nil {

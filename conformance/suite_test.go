@@ -46,10 +46,10 @@ func sharedDir(t *testing.T, root string) string {
 	return dir
 }
 
-// loadRestJSON loads the restJson1 protocol test models.
-func loadRestJSON(t *testing.T, shared string) *model.Model {
+// loadSuite loads the protocol test models of one suite folder.
+func loadSuite(t *testing.T, shared, suite string) *model.Model {
 	pt := filepath.Join(shared, "protocol-tests")
-	m, err := model.LoadFiles(filepath.Join(pt, "restJson1"), filepath.Join(pt, "shared-types.smithy"),
+	m, err := model.LoadFiles(filepath.Join(pt, suite), filepath.Join(pt, "shared-types.smithy"),
 		filepath.Join(pt, "aws-config.smithy"), filepath.Join(shared, "smithy-traits"))
 	if err != nil {
 		t.Fatal(err)

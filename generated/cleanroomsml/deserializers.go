@@ -3,9 +3,12 @@
 package cleanroomsml
 
 import (
+	"time"
+
 	"github.com/smithygen/smithygen/generated/cleanroomsml/types"
 	"github.com/smithygen/smithygen/runtime/json"
 	"github.com/smithygen/smithygen/runtime/transport"
+	"github.com/smithygen/smithygen/runtime/wire"
 )
 
 func deserializeOpListTrainedModels(resp *transport.Response, out *ListTrainedModelsOutput) error {
@@ -40,7 +43,13 @@ func decodeOpListTrainedModelsBody(d *json.Decoder, v *ListTrainedModelsOutput) 
 			err = d.Skip()
 		}
 	}
-	return it.Done(err)
+	if err := it.Done(err); err != nil {
+		return err
+	}
+	if v.TrainedModels == nil {
+		v.TrainedModels = []types.TrainedModelSummary{}
+	}
+	return nil
 }
 
 func decodeErrAccessDeniedException(resp *transport.Response) error {
@@ -80,7 +89,13 @@ func decodeDocAccessDeniedException(d *json.Decoder, v *types.AccessDeniedExcept
 			err = d.Skip()
 		}
 	}
-	return it.Done(err)
+	if err := it.Done(err); err != nil {
+		return err
+	}
+	if v.Message == nil {
+		v.Message = new(string)
+	}
+	return nil
 }
 
 func decodeDocIncrementalTrainingDataChannelOutput(d *json.Decoder, v *types.IncrementalTrainingDataChannelOutput) error {
@@ -97,7 +112,16 @@ func decodeDocIncrementalTrainingDataChannelOutput(d *json.Decoder, v *types.Inc
 			err = d.Skip()
 		}
 	}
-	return it.Done(err)
+	if err := it.Done(err); err != nil {
+		return err
+	}
+	if v.ChannelName == nil {
+		v.ChannelName = new(string)
+	}
+	if v.ModelName == nil {
+		v.ModelName = new(string)
+	}
+	return nil
 }
 
 func decodeDocIncrementalTrainingDataChannelsOutput(d *json.Decoder, v *[]types.IncrementalTrainingDataChannelOutput) error {
@@ -127,7 +151,13 @@ func decodeDocThrottlingException(d *json.Decoder, v *types.ThrottlingException)
 			err = d.Skip()
 		}
 	}
-	return it.Done(err)
+	if err := it.Done(err); err != nil {
+		return err
+	}
+	if v.Message == nil {
+		v.Message = new(string)
+	}
+	return nil
 }
 
 func decodeDocTrainedModelList(d *json.Decoder, v *[]types.TrainedModelSummary) error {
@@ -177,7 +207,31 @@ func decodeDocTrainedModelSummary(d *json.Decoder, v *types.TrainedModelSummary)
 			err = d.Skip()
 		}
 	}
-	return it.Done(err)
+	if err := it.Done(err); err != nil {
+		return err
+	}
+	if v.CollaborationIdentifier == nil {
+		v.CollaborationIdentifier = new(string)
+	}
+	if v.ConfiguredModelAlgorithmAssociationArn == nil {
+		v.ConfiguredModelAlgorithmAssociationArn = new(string)
+	}
+	if v.CreateTime == nil {
+		v.CreateTime = wire.Ptr(time.Unix(0, 0).UTC())
+	}
+	if v.MembershipIdentifier == nil {
+		v.MembershipIdentifier = new(string)
+	}
+	if v.Name == nil {
+		v.Name = new(string)
+	}
+	if v.TrainedModelArn == nil {
+		v.TrainedModelArn = new(string)
+	}
+	if v.UpdateTime == nil {
+		v.UpdateTime = wire.Ptr(time.Unix(0, 0).UTC())
+	}
+	return nil
 }
 
 func decodeDocValidationException(d *json.Decoder, v *types.ValidationException) error {
@@ -190,5 +244,11 @@ func decodeDocValidationException(d *json.Decoder, v *types.ValidationException)
 			err = d.Skip()
 		}
 	}
-	return it.Done(err)
+	if err := it.Done(err); err != nil {
+		return err
+	}
+	if v.Message == nil {
+		v.Message = new(string)
+	}
+	return nil
 }

@@ -121,3 +121,10 @@ func (e *Encoder) SetBody(r *transport.Request, contentType string) error {
 	r.SetBody(contentType, e.Bytes())
 	return nil
 }
+
+// emptyObject is the body of a request without input members. It is never
+// written to: bodies are replaced, not modified, by later steps.
+var emptyObject = []byte("{}")
+
+// SetEmptyBody makes {} the request body, sent as contentType.
+func SetEmptyBody(r *transport.Request, contentType string) { r.SetBody(contentType, emptyObject) }

@@ -16,6 +16,10 @@ type ErrorInfo struct {
 	Code string
 	// Message is the body's message, Message or errorMessage member.
 	Message string
+	// QueryCode and Fault are the error code and fault of an
+	// awsQueryCompatible service's x-amzn-query-error header, if any.
+	QueryCode string
+	Fault     smithy.ErrorFault
 }
 
 // ReadError reads the error code and message of an error response. A body
@@ -33,6 +37,41 @@ func ReadError(resp *transport.Response) (ErrorInfo, error) {
 	info.Code = SanitizeErrorCode(raw)
 	info.Message = first(msg[:]...)
 	return info, nil
+}
+
+// ReadQueryCompatibleError is ReadError for services with the
+// aws.protocols#awsQueryCompatible trait: it also reads the query error code
+// and fault from the x-amzn-query-error header ("Code;Sender").
+func ReadQueryCompatibleError(resp *transport.Response) (ErrorInfo, error) {
+	info, err := ReadError(resp)
+	info.QueryCode, info.Fault = QueryError(resp)
+	return info, err
+}
+
+// QueryError parses the x-amzn-query-error header: the error code clients of
+// the service's query protocol see, and the fault.
+func QueryError(resp *transport.Response) (string, smithy.ErrorFault) {
+	h := resp.Header["X-Amzn-Query-Error"]
+	if len(h) == 0 {
+		return "", smithy.FaultUnknown
+	}
+	code, fault, _ := strings.Cut(h[0], ";")
+	switch fault {
+	case "Sender":
+		return code, smithy.FaultClient
+	case "Receiver":
+		return code, smithy.FaultServer
+	}
+	return code, smithy.FaultUnknown
+}
+
+// QueryErrorCode is the query error code of the x-amzn-query-error header,
+// nil without one; it becomes a modeled error's ErrorCodeOverride.
+func QueryErrorCode(resp *transport.Response) *string {
+	if code, _ := QueryError(resp); code != "" {
+		return &code
+	}
+	return nil
 }
 
 // scanError collects the code, __type and message members of an error body.
@@ -93,11 +132,14 @@ func (e ErrorInfo) Is(name string) bool { return strings.EqualFold(e.Code, name)
 // Generic returns the error of a response that matches no modeled error.
 func (e ErrorInfo) Generic() error {
 	code, msg := e.Code, e.Message
+	if e.QueryCode != "" {
+		code = e.QueryCode
+	}
 	if code == "" {
 		code = "UnknownError"
 	}
 	if msg == "" {
 		msg = code // as aws-sdk-go-v2 reports a message-less error
 	}
-	return &smithy.GenericAPIError{Code: code, Message: msg}
+	return &smithy.GenericAPIError{Code: code, Message: msg, Fault: e.Fault}
 }

@@ -21,6 +21,7 @@ type call struct {
 	op           *Operation
 	req          Request
 	target       target
+	scheme       string
 	payloadHash  string
 	invocationID string
 	resp         Response
@@ -40,7 +41,16 @@ func (s *call) run(ctx context.Context) error {
 			return serializationError(err)
 		}
 	}
-	t, err := c.endpoint.target(&s.req)
+	ep := &c.endpoint
+	if s.req.Endpoint != "" {
+		e, err := parseBaseEndpoint(s.req.Endpoint)
+		if err != nil {
+			return err
+		}
+		ep = &e
+	}
+	s.scheme = ep.scheme
+	t, err := ep.target(&s.req)
 	if err != nil {
 		return endpointError(err)
 	}
@@ -100,7 +110,7 @@ func (s *call) httpRequest(ctx context.Context, n, maxAttempts int) *http.Reques
 	r := &s.req
 	u, header := &s.firstURL, r.Header
 	if n == 1 {
-		s.firstURL = url.URL{Scheme: s.client.endpoint.scheme, Host: s.target.host,
+		s.firstURL = url.URL{Scheme: s.scheme, Host: s.target.host,
 			Path: s.target.path, RawPath: s.target.rawPath, RawQuery: r.RawQuery}
 		s.setCallHeaders(header, s.client.attempts.get(n, maxAttempts))
 	} else {

@@ -109,8 +109,18 @@ func (e *endpoint) target(r *Request) (target, error) {
 		t.path = p
 	}
 	if e.rawPath != "" {
-		t.path = smithyhttp.JoinPath(e.path, t.path)
-		t.rawPath = smithyhttp.JoinPath(e.rawPath, t.rawPath)
+		t.path = joinPath(e.path, t.path)
+		t.rawPath = joinPath(e.rawPath, t.rawPath)
 	}
 	return t, nil
+}
+
+// joinPath joins the endpoint's base path and an operation path, keeping the
+// operation path's trailing slash: "/custom" and "/" give "/custom/".
+func joinPath(base, p string) string {
+	j := smithyhttp.JoinPath(base, p)
+	if strings.HasSuffix(p, "/") && !strings.HasSuffix(j, "/") {
+		j += "/"
+	}
+	return j
 }

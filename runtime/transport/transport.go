@@ -66,6 +66,9 @@ type Request struct {
 	Body []byte
 	// HostPrefix is the expanded endpoint-trait host prefix, e.g. "data.".
 	HostPrefix string
+	// Endpoint, when set, is the URL this call is sent to instead of the
+	// client's endpoint (Machine Learning's Predict names its own).
+	Endpoint string
 }
 
 // Response is one HTTP response with its body read in full. Decoders must not

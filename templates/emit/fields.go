@@ -99,3 +99,32 @@ func IdempotencyStmts(in *model.Named) []jen.Code {
 	}
 	return out
 }
+
+// RequiredCorrections set the required members of target that a response
+// left unset to their zero values, as Smithy's client error correction
+// describes: "", false, 0, the Unix epoch, empty blobs, lists and maps.
+// Structures, unions, enums and documents are left as they are.
+func RequiredCorrections(fields []*model.Field, target string) []jen.Code {
+	var out []jen.Code
+	for _, f := range fields {
+		if !f.Check.Required || !Nilable(f.Type) {
+			continue
+		}
+		var zero jen.Code
+		switch KindOf(f.Type) {
+		case KString, KBool, KInt, KFloat:
+			zero = jen.New(ValueType(f.Type))
+		case KTime:
+			zero = Wire("Ptr").Call(jen.Qual("time", "Unix").Call(jen.Lit(0), jen.Lit(0)).Dot("UTC").Call())
+		case KBlob:
+			zero = jen.Index().Byte().Values()
+		case KList, KMap:
+			zero = TypeCode(f.Type).Values()
+		default:
+			continue
+		}
+		lv := jen.Id(target).Dot(f.Name)
+		out = append(out, jen.If(jen.Add(lv).Op("==").Nil()).Block(jen.Add(lv).Op("=").Add(zero)))
+	}
+	return out
+}

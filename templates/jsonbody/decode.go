@@ -100,6 +100,12 @@ func (c *Codecs) StructDecoder(name string, param jen.Code, n *model.Named) jen.
 	cases = append(cases, jen.Default().Block(jen.Err().Op("=").Add(DecCall("Skip"))))
 	sw := jen.Switch(jen.String().Call(jen.Id("it").Dot("Key").Call())).Block(cases...)
 	body := append(defaultInits(n), objLoop(sw)...)
+	if fix := emit.RequiredCorrections(emit.BodyFields(n), "v"); len(fix) > 0 {
+		body = body[:len(body)-1]
+		body = append(body, jen.If(jen.Err().Op(":=").Id("it").Dot("Done").Call(jen.Err()), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+		body = append(body, fix...)
+		body = append(body, jen.Return(jen.Nil()))
+	}
 	return jen.Func().Id(name).Params(DecoderParam(), jen.Id("v").Add(param)).Error().Block(body...)
 }
 

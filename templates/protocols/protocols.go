@@ -6,12 +6,15 @@ package protocols
 import (
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/templates/emit"
+	"github.com/smithygen/smithygen/templates/protocols/awsjson"
 	"github.com/smithygen/smithygen/templates/protocols/restjson1"
 )
 
 // All lists the supported protocols.
 var All = []emit.Protocol{
 	restjson1.Protocol{},
+	awsjson.V1_0,
+	awsjson.V1_1,
 }
 
 // Lookup returns the protocol with the trait ID id, or nil.
