@@ -185,9 +185,15 @@ func TestListTrainedModelsDecodesSummaries(t *testing.T) {
 		},
 		VersionIdentifier: aws.String("v2"),
 	}, {
-		Name:                            aws.String("second"),
-		Status:                          types.TrainedModelStatus("SOMETHING_NEW"),
-		IncrementalTrainingDataChannels: []types.IncrementalTrainingDataChannelOutput{},
+		// Required members the response leaves out read as their zero
+		// values (Smithy's client error correction).
+		CollaborationIdentifier:                aws.String(""),
+		ConfiguredModelAlgorithmAssociationArn: aws.String(""),
+		MembershipIdentifier:                   aws.String(""),
+		Name:                                   aws.String("second"),
+		Status:                                 types.TrainedModelStatus("SOMETHING_NEW"),
+		TrainedModelArn:                        aws.String(""),
+		IncrementalTrainingDataChannels:        []types.IncrementalTrainingDataChannelOutput{},
 	}}
 	for i := range want {
 		got := out.TrainedModels[i]
@@ -228,7 +234,8 @@ func TestListTrainedModelsEmptyBody(t *testing.T) {
 	if err != nil {
 		t.Fatalf("empty 200 body: %v", err)
 	}
-	if out.TrainedModels != nil || out.NextToken != nil {
-		t.Errorf("empty body decoded to %d models, token %v; want none", len(out.TrainedModels), out.NextToken)
+	// TrainedModels is required: error correction makes it empty, not nil.
+	if out.TrainedModels == nil || len(out.TrainedModels) != 0 || out.NextToken != nil {
+		t.Errorf("empty body decoded to models %v, token %v; want an empty list and no token", out.TrainedModels, out.NextToken)
 	}
 }
