@@ -2,10 +2,10 @@ package xml
 
 import (
 	"bytes"
-	"errors"
-	"strconv"
 	"encoding/base64"
+	"errors"
 	"math/big"
+	"strconv"
 	"time"
 	"unsafe"
 )

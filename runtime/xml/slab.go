@@ -60,4 +60,3 @@ func New[T any](d *Decoder) *T {
 	d.arenas = append(d.arenas, arena{key: key, new: s})
 	return s.next()
 }
-
