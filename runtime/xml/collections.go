@@ -1,6 +1,9 @@
 package xml
 
-import "time"
+import (
+	"time"
+	"unsafe"
+)
 
 // The helpers below implement the XML bindings of lists and maps for
 // generated code. An item or value decoder reads the element last started,
@@ -30,8 +33,13 @@ func List[T any](d *Decoder, s *[]T, member string, item func(*Decoder, *T) erro
 // Append decodes the element last started as one more item of s: an item of
 // a flattened list, which repeats the member's element for every item.
 func Append[T any](d *Decoder, s *[]T, item func(*Decoder, *T) error) error {
-	var zero T
-	*s = append(*s, zero)
+	if *s == nil {
+		// The first item shares a slab chunk; a second one moves the list.
+		*s = unsafe.Slice(New[T](d), 1)
+	} else {
+		var zero T
+		*s = append(*s, zero)
+	}
 	return item(d, &(*s)[len(*s)-1])
 }
 

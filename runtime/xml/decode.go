@@ -19,7 +19,22 @@ func (d *Decoder) Str() (string, error) {
 	if shared {
 		return d.share(b), nil
 	}
-	return string(b), nil
+	return d.keep(b), nil
+}
+
+// keep copies b, text the decoder unescaped, into a chunk shared by the
+// strings of one decode.
+func (d *Decoder) keep(b []byte) string {
+	const chunk = 4096
+	if len(b) == 0 || len(b) > chunk/4 {
+		return string(b)
+	}
+	if cap(d.kept)-len(d.kept) < len(b) {
+		d.kept = make([]byte, 0, chunk)
+	}
+	n := len(d.kept)
+	d.kept = append(d.kept, b...)
+	return unsafe.String(&d.kept[n], len(b))
 }
 
 // StrPtr reads the text of the element last started; an empty element
@@ -107,7 +122,7 @@ func IntPtr[T ~int8 | ~int16 | ~int32 | ~int64](d *Decoder) (*T, error) {
 	case 8:
 		return (*T)(unsafe.Pointer(d.i64.ptr(int64(v)))), nil
 	}
-	return &v, nil
+	return Ptr(v), nil
 }
 
 func integer[T ~int8 | ~int16 | ~int32 | ~int64](d *Decoder) (T, bool, error) {
@@ -138,7 +153,7 @@ func FloatPtr[T ~float32 | ~float64](d *Decoder) (*T, error) {
 	if unsafe.Sizeof(v) == 8 {
 		return (*T)(unsafe.Pointer(d.f64.ptr(float64(v)))), nil
 	}
-	return &v, nil
+	return Ptr(v), nil
 }
 
 func float[T ~float32 | ~float64](d *Decoder) (T, bool, error) {

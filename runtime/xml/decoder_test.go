@@ -320,3 +320,14 @@ func TestEmptyBody(t *testing.T) {
 		}
 	}
 }
+
+func TestCopiedStrings(t *testing.T) {
+	long := strings.Repeat("&lt;", 2000)
+	got := children(t, `<a><e><!--c--></e><q>&quot;x&quot;</q><l>`+long+`</l><q2>&amp;</q2></a>`)
+	want := []string{"", `"x"`, strings.Repeat("<", 2000), "&"}
+	for i, w := range want {
+		if got[i][1] != w {
+			t.Errorf("%s = %.20q, want %.20q", got[i][0], got[i][1], w)
+		}
+	}
+}

@@ -54,6 +54,7 @@ type Decoder struct {
 	ns    []binding
 
 	scratch []byte
+	kept    []byte // holds copied strings, see keep
 	values
 }
 
