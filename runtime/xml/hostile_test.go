@@ -54,7 +54,7 @@ func mustReject(t *testing.T, doc []byte, want error) *Error {
 func TestMalformed(t *testing.T) {
 	for _, doc := range []string{
 		`<a>`, `<a><b></a>`, `<a></b>`, `</a>`, `<a></a></a>`, `text<a/>`, `<a/>text`, `<a/><b/>`,
-		`<a b=1/>`, `<a b="1"c="2"/>`, `<a b="1" b/>`, `<a b="<"/>`, `<a b="1/>`, `<1a/>`, `<-a/>`, `< a/>`, `<a / >`,
+		`<a b=1/>`, `<a b="1"c="2"/>`, `<a b="1" b/>`, `<a b="<"/>`, `<a b="1/>`, `<1a/>`, `<-a/>`, `< a/>`, `<a / >`, `<:a/>`, `<a:/>`, `<a :b="1"/>`,
 		`<a>&unknown;</a>`, `<a>&amp</a>`, `<a>&#;</a>`, `<a>&#x;</a>`, `<a>&#0;</a>`, `<a>&#xD800;</a>`, `<a>&#x110000;</a>`,
 		`<a>&#99999999999;</a>`, `<a b="&bogus;"/>`, `<a>x<b>y</b></a><!-- -->x`,
 		"<a>\x00</a>", "<a>\x01</a>", "<a b=\"\x02\"/>", "<a>\xff</a>", "<a>\xed\xa0\x80</a>", "<a\xff/>", "<a b=\"\xc3\"/>",

@@ -400,6 +400,9 @@ func (d *Decoder) readName(i int) (int, error) {
 	if wide && !utf8.Valid(b[i:j]) {
 		return 0, d.syntax(i, "invalid UTF-8 in name")
 	}
+	if c := bytes.IndexByte(b[i:j], ':'); c == 0 || c == j-i-1 {
+		return 0, d.syntax(i, "empty prefix or local name")
+	}
 	return j, nil
 }
 
