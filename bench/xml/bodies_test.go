@@ -45,4 +45,3 @@ func listRolesBody(n int) []byte {
 		"  </ResponseMetadata>\n</ListRolesResponse>\n")
 	return b.Bytes()
 }
-
