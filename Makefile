@@ -36,3 +36,5 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 20s ./model/idl
 	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime 10s ./model/pattern
 	$(GO) test -run '^$$' -fuzz '^FuzzLines$$' -fuzztime 10s ./templates/godoc
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/xml
+	$(GO) test -run '^$$' -fuzz '^FuzzReadError$$' -fuzztime 10s ./runtime/xml
