@@ -84,3 +84,42 @@ func SigV4Signing(p *smithy.Properties) (name, region string, ok bool) {
 	}
 	return "", "", false
 }
+
+// Builtins are the client settings that rule-set built-ins read. A
+// generated client fills them once from its Options; the generated
+// bindEndpointBuiltins turns them into EndpointParameters.
+type Builtins struct {
+	Region       string  // AWS::Region, bound through BindRegion
+	UseFIPS      bool    // AWS::UseFIPS
+	UseDualStack bool    // AWS::UseDualStack
+	Endpoint     *string // SDK::Endpoint
+	// AccountID is AWS::Auth::AccountId (from the credentials), and
+	// AccountIDEndpointMode AWS::Auth::AccountIdEndpointMode.
+	AccountID             *string
+	AccountIDEndpointMode string
+
+	// The S3 and STS settings are nil when not configured: the rule sets
+	// give some of them (UseArnRegion) a meaning of their own when unset.
+	S3Accelerate                     *bool // AWS::S3::Accelerate
+	S3ForcePathStyle                 *bool // AWS::S3::ForcePathStyle
+	S3UseArnRegion                   *bool // AWS::S3::UseArnRegion
+	S3DisableMultiRegionAccessPoints *bool // AWS::S3::DisableMultiRegionAccessPoints
+	S3UseGlobalEndpoint              *bool // AWS::S3::UseGlobalEndpoint
+	STSUseGlobalEndpoint             *bool // AWS::STS::UseGlobalEndpoint
+}
+
+// BuiltinFields maps each supported built-in to its Builtins field.
+var BuiltinFields = map[string]string{
+	"AWS::Region":                             "Region",
+	"AWS::UseFIPS":                            "UseFIPS",
+	"AWS::UseDualStack":                       "UseDualStack",
+	"SDK::Endpoint":                           "Endpoint",
+	"AWS::Auth::AccountId":                    "AccountID",
+	"AWS::Auth::AccountIdEndpointMode":        "AccountIDEndpointMode",
+	"AWS::S3::Accelerate":                     "S3Accelerate",
+	"AWS::S3::ForcePathStyle":                 "S3ForcePathStyle",
+	"AWS::S3::UseArnRegion":                   "S3UseArnRegion",
+	"AWS::S3::DisableMultiRegionAccessPoints": "S3DisableMultiRegionAccessPoints",
+	"AWS::S3::UseGlobalEndpoint":              "S3UseGlobalEndpoint",
+	"AWS::STS::UseGlobalEndpoint":             "STSUseGlobalEndpoint",
+}
