@@ -61,7 +61,7 @@ func Load(svc *model.Shape) (*RuleSet, error) {
 		return nil, nil
 	}
 	c := &checker{svc: svc.ID, src: t.Pos.Src, slots: map[string]int{}}
-	rs := c.ruleSet(t.Value, t.Pos)
+	rs := c.ruleSet(t.Value)
 	if len(c.errs) > 0 {
 		return nil, c.errs
 	}
@@ -133,10 +133,10 @@ func escape(k string) string {
 	return b.String()
 }
 
-func (c *checker) ruleSet(v gjson.Result, at model.Pos) *RuleSet {
+func (c *checker) ruleSet(v gjson.Result) *RuleSet {
 	rs := &RuleSet{Service: c.svc}
 	if !v.IsObject() {
-		c.errs = append(c.errs, &model.Error{Pos: at, Shape: c.svc, Msg: "endpoint rule set: the trait value must be an object"})
+		c.errorf(v, "the trait value must be an object")
 		return nil
 	}
 	if ver, ok := c.field(v, "version", "the rule set", gjson.String, true); ok {

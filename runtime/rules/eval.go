@@ -213,6 +213,11 @@ func (e *evaluator) endpoint(ep *Endpoint) (smithyendpoints.Endpoint, error) {
 		return smithyendpoints.Endpoint{}, errors.New("endpoint rule error, the endpoint URL is unset")
 	}
 	u, err := url.Parse(s)
+	if err == nil && (u.Host == "" || u.User != nil || u.Opaque != "") {
+		// A value templated into the host, such as a region "a@b", must
+		// not turn it into user information or move the host elsewhere.
+		err = errors.New("not a URL with a host")
+	}
 	if err != nil {
 		return smithyendpoints.Endpoint{}, fmt.Errorf("endpoint rule error, invalid endpoint URL %q: %w", s, err)
 	}
