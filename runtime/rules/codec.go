@@ -187,14 +187,15 @@ func (e *encoder) value(v Value) {
 	e.byte(byte(v.kind))
 	switch v.kind {
 	case Bool:
-		e.bool(v.b)
+		e.bool(v.n != 0)
 	case String:
 		e.str(v.s)
 	case Int:
 		e.buf = binary.AppendVarint(e.buf, int64(v.n))
 	case StringArray:
-		e.uint(len(v.list))
-		for _, s := range v.list {
+		list, _ := v.AsStrings()
+		e.uint(len(list))
+		for _, s := range list {
 			e.str(s)
 		}
 	}
@@ -477,16 +478,17 @@ func (d *decoder) value() Value {
 	v := Value{kind: Kind(d.byte())}
 	switch v.kind {
 	case Bool:
-		v.b = d.bool()
+		v = Boolean(d.bool())
 	case String:
 		v.s = d.str()
 	case Int:
 		v.n = d.varint()
 	case StringArray:
-		v.list = make([]string, d.count())
-		for i := range v.list {
-			v.list[i] = d.str()
+		list := make([]string, d.count())
+		for i := range list {
+			list[i] = d.str()
 		}
+		v = Strings(list)
 	default:
 		d.fail("bad literal")
 	}

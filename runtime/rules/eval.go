@@ -30,7 +30,7 @@ func (e *ParamError) Error() string {
 }
 
 // stackSlots is how many slots an evaluation keeps on the stack.
-const stackSlots = 32
+const stackSlots = 16
 
 // evaluator holds the slots of one evaluation.
 type evaluator struct {
@@ -97,7 +97,7 @@ func (e *evaluator) conds(cs []Cond) bool {
 		if a := cs[i].Assign; a >= 0 {
 			e.env[a] = v
 		}
-		if v.kind == None || v.kind == Bool && !v.b {
+		if v.kind == None || v.kind == Bool && v.n == 0 {
 			return false
 		}
 	}
@@ -189,7 +189,7 @@ func (e *evaluator) call(x *Expr) Value {
 	case FnPartition:
 		if s, ok := e.expr(&a[0]).AsString(); ok && e.parts != nil {
 			if c := e.parts.Lookup(s); c != nil {
-				return Value{kind: Partition, rec: c}
+				return record(Partition, c)
 			}
 		}
 	case FnParseARN:

@@ -20,11 +20,9 @@ type urlRecord struct {
 
 // attr returns attribute a of record v, or None.
 func attr(v Value, a Attr) Value {
-	switch r := v.rec.(type) {
-	case *PartitionConfig:
-		if v.kind != Partition {
-			return Value{}
-		}
+	switch v.kind {
+	case Partition:
+		r := (*PartitionConfig)(v.p)
 		switch a {
 		case AttrName:
 			return Str(r.Name)
@@ -39,7 +37,8 @@ func attr(v Value, a Attr) Value {
 		case AttrImplicitGlobalRegion:
 			return Str(r.ImplicitGlobalRegion)
 		}
-	case *arnRecord:
+	case ARN:
+		r := (*arnRecord)(v.p)
 		switch a {
 		case AttrPartition:
 			return Str(r.partition)
@@ -52,7 +51,8 @@ func attr(v Value, a Attr) Value {
 		case AttrResourceID:
 			return Strings(r.resourceID)
 		}
-	case *urlRecord:
+	case URL:
+		r := (*urlRecord)(v.p)
 		switch a {
 		case AttrScheme:
 			return Str(r.scheme)
@@ -72,16 +72,17 @@ func attr(v Value, a Attr) Value {
 // index returns element i of a string array (from the end when i < 0), or
 // None.
 func index(v Value, i int) Value {
-	if v.kind != StringArray {
+	list, ok := v.AsStrings()
+	if !ok {
 		return Value{}
 	}
 	if i < 0 {
-		i += len(v.list)
+		i += len(list)
 	}
-	if i < 0 || i >= len(v.list) {
+	if i < 0 || i >= len(list) {
 		return Value{}
 	}
-	return Str(v.list[i])
+	return Str(list[i])
 }
 
 // substring returns input[start:stop] (counted from the end when reverse),
@@ -149,13 +150,13 @@ func parseURL(s string) Value {
 	if i := strings.LastIndexByte(host, '%'); i >= 0 {
 		host = host[:i]
 	}
-	return Value{kind: URL, rec: &urlRecord{
+	return record(URL, &urlRecord{
 		scheme:         u.Scheme,
 		authority:      strings.ReplaceAll(u.Host, "%", "%25"),
 		path:           u.Path,
 		normalizedPath: norm,
 		isIP:           net.ParseIP(host) != nil,
-	}}
+	})
 }
 
 // isValidHostLabel reports whether s is an RFC 1123 host label, or with
@@ -241,5 +242,5 @@ func parseARN(s string) Value {
 		r.resourceID = append(r.resourceID, rest[:j])
 		rest = rest[j+1:]
 	}
-	return Value{kind: ARN, rec: r}
+	return record(ARN, r)
 }

@@ -23,12 +23,12 @@ func TestParseURL(t *testing.T) {
 		v := parseURL(c.in)
 		if c.want == nil {
 			if v.IsSet() {
-				t.Errorf("parseURL(%q) = %+v, want unset", c.in, v.rec)
+				t.Errorf("parseURL(%q) = %+v, want unset", c.in, v)
 			}
 			continue
 		}
-		if got, _ := v.rec.(*urlRecord); got == nil || *got != *c.want {
-			t.Errorf("parseURL(%q) = %+v, want %+v", c.in, v.rec, c.want)
+		if v.kind != URL || *(*urlRecord)(v.p) != *c.want {
+			t.Errorf("parseURL(%q) = %+v, want %+v", c.in, v, c.want)
 		}
 	}
 }
@@ -93,7 +93,7 @@ func TestHostLabels(t *testing.T) {
 
 func TestParseARN(t *testing.T) {
 	v := parseARN("arn:aws:s3:us-west-2:123456789012:accesspoint/my:ap")
-	r, _ := v.rec.(*arnRecord)
+	r := (*arnRecord)(v.p)
 	want := &arnRecord{"aws", "s3", "us-west-2", "123456789012", []string{"accesspoint", "my", "ap"}}
 	if !reflect.DeepEqual(r, want) {
 		t.Errorf("parseARN = %+v, want %+v", r, want)

@@ -116,17 +116,14 @@ func appendKey(b []byte, args []Value) ([]byte, bool) {
 		switch v.kind {
 		case None:
 		case Bool:
-			if v.b {
-				b = append(b, 1)
-			} else {
-				b = append(b, 0)
-			}
+			b = append(b, byte(v.n))
 		case String:
 			b = binary.AppendUvarint(b, uint64(len(v.s)))
 			b = append(b, v.s...)
 		case StringArray:
-			b = binary.AppendUvarint(b, uint64(len(v.list)))
-			for _, s := range v.list {
+			list, _ := v.AsStrings()
+			b = binary.AppendUvarint(b, uint64(len(list)))
+			for _, s := range list {
 				b = binary.AppendUvarint(b, uint64(len(s)))
 				b = append(b, s...)
 			}

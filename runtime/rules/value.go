@@ -1,5 +1,10 @@
 package rules
 
+import (
+	"slices"
+	"unsafe"
+)
+
 // Kind is the type of a Value.
 type Kind uint8
 
@@ -26,14 +31,13 @@ func (k Kind) String() string {
 }
 
 // Value is a rule-set value: a parameter, a variable or the result of an
-// expression. The zero Value is None (unset).
+// expression. The zero Value is None (unset). Values are small (40 bytes)
+// because the evaluator passes them around by value.
 type Value struct {
 	kind Kind
-	b    bool
-	n    int
-	s    string
-	list []string
-	rec  any // *PartitionConfig, *arnRecord or *urlRecord
+	n    int            // Bool: 0 or 1; Int: the integer; StringArray: the length
+	s    string         // String
+	p    unsafe.Pointer // StringArray: the first element; records: *PartitionConfig, *arnRecord or *urlRecord
 }
 
 // StringValue returns v as a Value; nil is None.
@@ -49,7 +53,7 @@ func BoolValue(v *bool) Value {
 	if v == nil {
 		return Value{}
 	}
-	return Value{kind: Bool, b: *v}
+	return Boolean(*v)
 }
 
 // StringArrayValue returns v as a Value; nil is None.
@@ -57,25 +61,29 @@ func StringArrayValue(v []string) Value {
 	if v == nil {
 		return Value{}
 	}
-	return Value{kind: StringArray, list: v}
+	return Strings(v)
 }
 
 // Str is a string Value.
 func Str(s string) Value { return Value{kind: String, s: s} }
 
 // Boolean is a bool Value.
-func Boolean(b bool) Value { return Value{kind: Bool, b: b} }
+func Boolean(b bool) Value {
+	if b {
+		return Value{kind: Bool, n: 1}
+	}
+	return Value{kind: Bool}
+}
 
 // Integer is an int Value (integer literals are arguments of substring).
 func Integer(n int) Value { return Value{kind: Int, n: n} }
 
-// Strings is a stringArray Value.
+// Strings is a stringArray Value; the Value shares s.
 func Strings(s []string) Value {
-	if s == nil {
-		s = []string{}
-	}
-	return Value{kind: StringArray, list: s}
+	return Value{kind: StringArray, n: len(s), p: unsafe.Pointer(unsafe.SliceData(s))}
 }
+
+func record[T any](k Kind, r *T) Value { return Value{kind: k, p: unsafe.Pointer(r)} }
 
 // Kind returns the kind of v.
 func (v Value) Kind() Kind { return v.kind }
@@ -87,13 +95,21 @@ func (v Value) IsSet() bool { return v.kind != None }
 func (v Value) AsString() (string, bool) { return v.s, v.kind == String }
 
 // AsBool returns the bool of a Bool value.
-func (v Value) AsBool() (bool, bool) { return v.b, v.kind == Bool }
+func (v Value) AsBool() (bool, bool) { return v.n != 0, v.kind == Bool }
 
 // AsInt returns the int of an Int value.
 func (v Value) AsInt() (int, bool) { return v.n, v.kind == Int }
 
 // AsStrings returns the strings of a StringArray value.
-func (v Value) AsStrings() ([]string, bool) { return v.list, v.kind == StringArray }
+func (v Value) AsStrings() ([]string, bool) {
+	if v.kind != StringArray {
+		return nil, false
+	}
+	if v.p == nil {
+		return []string{}, true
+	}
+	return unsafe.Slice((*string)(v.p), v.n), true
+}
 
 // Equal reports whether two values are of the same kind and equal; records
 // compare by identity.
@@ -102,24 +118,16 @@ func (v Value) Equal(w Value) bool {
 		return false
 	}
 	switch v.kind {
-	case Bool:
-		return v.b == w.b
+	case Bool, Int:
+		return v.n == w.n
 	case String:
 		return v.s == w.s
-	case Int:
-		return v.n == w.n
 	case StringArray:
-		if len(v.list) != len(w.list) {
-			return false
-		}
-		for i := range v.list {
-			if v.list[i] != w.list[i] {
-				return false
-			}
-		}
-		return true
+		a, _ := v.AsStrings()
+		b, _ := w.AsStrings()
+		return slices.Equal(a, b)
 	case None:
 		return true
 	}
-	return v.rec == w.rec
+	return v.p == w.p
 }

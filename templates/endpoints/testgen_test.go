@@ -66,6 +66,9 @@ func caseLiteral(a *model.API, rs *rules.RuleSet, tc rules.TestCase) (jen.Code, 
 		}
 		params = append(params, jen.Func().Params().Params(jen.Any(), jen.Error()).Block(jen.Return(p, jen.Nil())))
 	}
+	if b, ok := builtinsVariant(rs, tc.Params); ok {
+		params = append(params, b)
+	}
 	for _, in := range tc.Inputs {
 		fn, err := inputParams(a, rs, in)
 		if err != nil {
@@ -117,6 +120,30 @@ func valueCode(v rt.Value) jen.Code {
 	return jen.Index().String().Values(items...)
 }
 
+// builtinsVariant binds the case's parameters as client settings through
+// bindEndpointBuiltins, when every parameter is a built-in and the region
+// is one BindRegion keeps as it is.
+func builtinsVariant(rs *rules.RuleSet, args []rules.Arg) (jen.Code, bool) {
+	in := rules.OperationInput{}
+	for _, arg := range args {
+		p := rs.Param(arg.Name)
+		if p == nil || p.BuiltIn == "" {
+			return nil, false
+		}
+		if r, ok := arg.Value.AsString(); ok && p.BuiltIn == "AWS::Region" {
+			if got, err := rt.BindRegion(r); err != nil || *got != r {
+				return nil, false
+			}
+		}
+		in.BuiltIns = append(in.BuiltIns, rules.Arg{Name: p.BuiltIn, Value: arg.Value})
+	}
+	body, err := builtinsBody(rs, in)
+	if err != nil {
+		return nil, false
+	}
+	return jen.Func().Params().Params(jen.Any(), jen.Error()).Block(append(body, jen.Return(jen.Id("p"), jen.Nil()))...), true
+}
+
 // paramsLiteral spells EndpointParameters{...}.
 func paramsLiteral(rs *rules.RuleSet, args []rules.Arg) (jen.Code, error) {
 	d := jen.Dict{}
@@ -143,6 +170,24 @@ func inputParams(a *model.API, rs *rules.RuleSet, in rules.OperationInput) (jen.
 	if op == nil {
 		return nil, fmt.Errorf("no operation %s", in.Operation)
 	}
+	body, err := builtinsBody(rs, in)
+	if err != nil {
+		return nil, err
+	}
+	input, err := literal(&model.GoType{Kind: model.KindNamed, Named: op.Input, Ptr: true, Ident: op.Input.Name}, in.Params)
+	if err != nil {
+		return nil, fmt.Errorf("%s input: %w", in.Operation, err)
+	}
+	body = append(body,
+		jen.Var().Id("in").Any().Op("=").Add(input),
+		jen.If(jen.List(jen.Id("b"), jen.Id("ok")).Op(":=").Id("in").Assert(jen.Id("endpointParamsBinder")), jen.Id("ok")).Block(
+			jen.Id("b").Dot("bindEndpointParams").Call(jen.Op("&").Id("p"))),
+		jen.Return(jen.Id("p"), jen.Nil()))
+	return jen.Func().Params().Params(jen.Any(), jen.Error()).Block(body...), nil
+}
+
+// builtinsBody binds the built-ins and client parameters of in to p.
+func builtinsBody(rs *rules.RuleSet, in rules.OperationInput) ([]jen.Code, error) {
 	b := jen.Dict{}
 	for _, arg := range in.BuiltIns {
 		field, ok := rt.BuiltinFields[arg.Name]
@@ -174,16 +219,7 @@ func inputParams(a *model.API, rs *rules.RuleSet, in rules.OperationInput) (jen.
 		}
 		body = append(body, jen.Id("p").Dot(endpoints.FieldName(p.Name)).Op("=").Add(valueCode(arg.Value)))
 	}
-	input, err := literal(&model.GoType{Kind: model.KindNamed, Named: op.Input, Ptr: true, Ident: op.Input.Name}, in.Params)
-	if err != nil {
-		return nil, fmt.Errorf("%s input: %w", in.Operation, err)
-	}
-	body = append(body,
-		jen.Var().Id("in").Any().Op("=").Add(input),
-		jen.If(jen.List(jen.Id("b"), jen.Id("ok")).Op(":=").Id("in").Assert(jen.Id("endpointParamsBinder")), jen.Id("ok")).Block(
-			jen.Id("b").Dot("bindEndpointParams").Call(jen.Op("&").Id("p"))),
-		jen.Return(jen.Id("p"), jen.Nil()))
-	return jen.Func().Params().Params(jen.Any(), jen.Error()).Block(body...), nil
+	return body, nil
 }
 
 // literal spells JSON value v as a Go value of type t.
