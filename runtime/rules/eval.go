@@ -132,12 +132,20 @@ func (e *evaluator) template(parts []Expr) Value {
 	if len(parts) == 1 {
 		return e.expr(&parts[0])
 	}
-	var b strings.Builder
+	var buf [8]string
+	strs := buf[:0]
+	n := 0
 	for i := range parts {
 		s, ok := e.expr(&parts[i]).AsString()
 		if !ok {
 			return Value{}
 		}
+		strs = append(strs, s)
+		n += len(s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range strs {
 		b.WriteString(s)
 	}
 	return Str(b.String())
@@ -212,7 +220,7 @@ func (e *evaluator) endpoint(ep *Endpoint) (smithyendpoints.Endpoint, error) {
 	if !ok {
 		return smithyendpoints.Endpoint{}, errors.New("endpoint rule error, the endpoint URL is unset")
 	}
-	u, err := url.Parse(s)
+	u, err := parseEndpointURL(s)
 	if err == nil && (u.Host == "" || u.User != nil || u.Opaque != "") {
 		// A value templated into the host, such as a region "a@b", must
 		// not turn it into user information or move the host elsewhere.
@@ -245,6 +253,46 @@ func (e *evaluator) endpoint(ep *Endpoint) (smithyendpoints.Endpoint, error) {
 		out.Properties.Set(p.Key, v)
 	}
 	return out, nil
+}
+
+// parseEndpointURL is url.Parse with a fast path for the URLs rule sets
+// build: http or https, a host of letters, digits, dots, hyphens and an
+// optional port, and a path of unreserved characters and slashes.
+func parseEndpointURL(s string) (*url.URL, error) {
+	var scheme string
+	switch {
+	case strings.HasPrefix(s, "https://"):
+		scheme = "https"
+	case strings.HasPrefix(s, "http://"):
+		scheme = "http"
+	default:
+		return url.Parse(s)
+	}
+	rest := s[len(scheme)+3:]
+	host, path := rest, ""
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		host, path = rest[:i], rest[i:]
+	}
+	name, port, hasPort := strings.Cut(host, ":")
+	if name == "" || hasPort && port == "" {
+		return url.Parse(s)
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !unreserved(c) || c == '_' || c == '~' {
+			return url.Parse(s)
+		}
+	}
+	for i := 0; i < len(port); i++ {
+		if c := port[i]; c < '0' || c > '9' {
+			return url.Parse(s)
+		}
+	}
+	for i := 0; i < len(path); i++ {
+		if c := path[i]; !unreserved(c) && c != '/' {
+			return url.Parse(s)
+		}
+	}
+	return &url.URL{Scheme: scheme, Host: host, Path: path}, nil
 }
 
 // doc evaluates a property value to string, bool, []any or map[string]any;

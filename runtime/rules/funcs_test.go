@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"net/url"
 	"reflect"
 	"testing"
 )
@@ -127,4 +128,24 @@ func TestPartitionLookup(t *testing.T) {
 	if _, err := ParsePartitions([]byte(`{"partitions": [{"id": "x", "regionRegex": "(", "outputs": {}}]}`)); err == nil {
 		t.Error("a bad regionRegex parsed")
 	}
+}
+
+func FuzzParseEndpointURL(f *testing.F) {
+	for _, s := range []string{"https://example.com", "http://a.b:80/x/y", "https://a..b", "https://a:b:c", "https://-a.b/", "http://x_y", "https://[::1]:443", "https://h/p%20q", "https://a/b?c", "HTTPS://A", "https://a:", "https://a.b/c/"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, werr := url.Parse(s)
+		got, gerr := parseEndpointURL(s)
+		if werr == nil && gerr == nil {
+			g, w := *got, *want
+			g.User, w.User = nil, nil
+			if g != w || got.User.String() != want.User.String() {
+				t.Fatalf("%q: parseEndpointURL = %+v; url.Parse = %+v", s, got, want)
+			}
+		}
+		if (werr == nil) != (gerr == nil) {
+			t.Fatalf("%q: parseEndpointURL = %+v, %v; url.Parse = %+v, %v", s, got, gerr, want, werr)
+		}
+	})
 }
