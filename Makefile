@@ -3,7 +3,7 @@ GO ?= go
 SMITHY_SHARED ?= $(abspath ../shared)
 export SMITHY_SHARED
 
-.PHONY: generate test check corpus conformance bench fuzz
+.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints
 
 generate:
 	$(GO) generate ./...
@@ -31,6 +31,19 @@ bench:
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanrooms.json -out bench/gen/cleanrooms
 	cd bench && $(GO) mod tidy && $(GO) test -run TestSameResult -bench BenchmarkListMemberships -benchmem -count 1 . | tee bench.out | $(GO) run ./report
 
+# Every endpoint test of the shared models through generated resolvers
+# (also part of go test ./...); ends with "N passed, M failed, K drift".
+endpoints:
+	$(GO) test -count=1 -v -run '^TestEndpointCorpus$$' ./templates/endpoints | grep -E '^(endpoint tests:|--- |ok|FAIL)'
+
+# Endpoint resolution against aws-sdk-go-v2's (cleanrooms, dynamodb), and
+# the size of programs linking one and two resolvers of each.
+bench-endpoints:
+	cd bench/endpoints && $(GO) run ./generate $(SMITHY_SHARED)/models/smithy/cleanrooms.json $(SMITHY_SHARED)/models/smithy/dynamodb.json && \
+		$(GO) test -run TestSameEndpoints -bench BenchmarkResolve -benchmem -count 1 . && \
+		dir="$$(mktemp -d)" && trap 'rm -rf "$$dir"' EXIT && for p in v2one v2two oursone ourstwo; do \
+			$(GO) build -ldflags='-s -w' -o "$$dir/$$p" ./size/$$p && echo "size/$$p: $$(wc -c < "$$dir/$$p") bytes (stripped)"; done
+
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 20s ./model
 	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 20s ./model/idl
@@ -38,3 +51,5 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLines$$' -fuzztime 10s ./templates/godoc
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/xml
 	$(GO) test -run '^$$' -fuzz '^FuzzReadError$$' -fuzztime 10s ./runtime/xml
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/rules
+	$(GO) test -run '^$$' -fuzz '^FuzzEval$$' -fuzztime 30s ./model/rules
