@@ -18,7 +18,8 @@ check:
 corpus:
 	SMITHYGEN_CORPUS=all $(GO) test -run TestCorpus -count=1 -v -timeout 60m .
 
-# Smithy's restJson1 protocol tests against generated clients. The test binary
+# Smithy's protocol tests of every protocol against generated clients: a line
+# per protocol, then the total. The test binary
 # runs directly so that its summary, "N passed, M failed, K skipped", is the
 # last line of output.
 conformance:
