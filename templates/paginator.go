@@ -35,8 +35,9 @@ func (g *pager) name(suffix string) string { return g.op.Name + suffix }
 // paginatorDecls emits, for a paginated operation, aws-sdk-go-v2's
 // paginator API (<Op>APIClient, <Op>PaginatorOptions, <Op>Paginator,
 // New<Op>Paginator) on runtime/paginate: the options and paginator are
-// aliases of its generic types, and unexported variables describe where
-// the operation keeps its tokens, page size and items. Tokens must be
+// aliases of its generic types, and the constructor tells it where the
+// operation keeps its tokens, page size and items (with no package
+// variables, so that a program links only the paginators it creates). Tokens must be
 // strings, string pointers or maps with the same Go type in input and
 // output (or a string output token for a *string input token); any other
 // operation gets a comment instead.
@@ -55,11 +56,6 @@ func paginatorDecls(f *jen.File, a *model.API, op *model.Op) {
 	f.Add(g.options())
 	f.Add(g.paginatorType())
 	f.Add(g.constructor())
-	vars := []jen.Code{g.spec()}
-	if items := g.itemsVar(); items != nil {
-		vars = append(vars, items)
-	}
-	f.Var().Defs(vars...)
 }
 
 // pagerTokenOf classifies the tokens of p. A string output token may also
@@ -126,11 +122,11 @@ func (g *pager) paginatorType() *jen.Statement {
 
 func (g *pager) constructor() *jen.Statement {
 	n := "New" + g.name("Paginator")
-	args := []jen.Code{jen.Id("client").Dot(g.op.Name), jen.Id("params"), jen.Op("&").Id("paginator" + g.op.Name)}
+	args := []jen.Code{jen.Id("client").Dot(g.op.Name), jen.Id("params"), jen.Op("&").Add(g.spec())}
 	newFn := "New"
-	if g.itemsType() != nil {
+	if items := g.items(); items != nil {
 		newFn = "NewItems"
-		args = append(args, jen.Id("items"+g.op.Name))
+		args = append(args, items)
 	}
 	args = append(args, jen.Id("optFns"))
 	return jen.Comment(n+" returns a paginator for "+g.op.Name+" that starts at params' token.").Line().
@@ -159,8 +155,7 @@ func (g *pager) spec() *jen.Statement {
 		}
 		fields = append(fields, jen.Id("PageSize"), jen.Qual(paginatePkg, kind).Call(member))
 	}
-	return jen.Id("paginator"+g.op.Name).Op("=").Qual(paginatePkg, "Spec").
-		Types(in, out, tok).Add(emit.KeyedValues(fields...))
+	return jen.Qual(paginatePkg, "Spec").Types(in, out, tok).Add(emit.KeyedValues(fields...))
 }
 
 // addrOutputToken reports whether a string output token feeds a *string

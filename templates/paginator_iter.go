@@ -20,11 +20,11 @@ func (g *pager) itemsType() *model.GoType {
 	return t.Elem
 }
 
-// itemsVar declares the function returning the items of a page, which the
+// items is the function returning the items of a page, which the
 // paginator's Items iterator ranges over: the items member of the output,
 // or paginate.MapItems of it for a map. It is nil when the operation has no
 // items.
-func (g *pager) itemsVar() *jen.Statement {
+func (g *pager) items() *jen.Statement {
 	if g.itemsType() == nil {
 		return nil
 	}
@@ -34,5 +34,5 @@ func (g *pager) itemsVar() *jen.Statement {
 	if items.Kind == model.KindMap {
 		get = jen.Qual(paginatePkg, "MapItems").Call(get)
 	}
-	return jen.Id("items" + g.op.Name).Op("=").Add(get)
+	return get
 }

@@ -120,7 +120,7 @@ func (g *validatorGen) patternCheck(str *jen.Statement, p *model.Pattern, s vldS
 	if p == nil {
 		return nil
 	}
-	return s.call("Match", str, jen.Id(g.patternVar(p)))
+	return s.call("Match", str, jen.Op("&").Id(g.patternVar(p)))
 }
 
 // patternVar names the package variable of a pattern; each distinct pattern
@@ -135,29 +135,30 @@ func (g *validatorGen) patternVar(p *model.Pattern) string {
 	return name
 }
 
-// patternDecls declares the pattern variables, compiled on first use. The
-// model's source is repeated only when the Go expressions differ from it.
+// patternDecls declares the pattern variables, initialized by literals so
+// that the linker keeps only those the program's validators use. The Go
+// expressions are listed only when they differ from the model's source.
 func (g *validatorGen) patternDecls() jen.Code {
 	if len(g.patterns) == 0 {
 		return nil
 	}
+	lits := func(ss []string) jen.Code {
+		out := make([]jen.Code, len(ss))
+		for i, m := range ss {
+			out[i] = vldStringLit(m)
+		}
+		return jen.Index().String().Values(out...)
+	}
 	defs := make([]jen.Code, len(g.patterns))
 	for i, p := range g.patterns {
-		args := []jen.Code{vldStringLit(p.Source)}
+		fields := jen.Dict{jen.Id("Src"): vldStringLit(p.Source)}
 		if len(p.Match) != 1 || p.Match[0] != p.Source {
-			for _, m := range p.Match {
-				args = append(args, vldStringLit(m))
-			}
+			fields[jen.Id("Match")] = lits(p.Match)
 		}
-		call := jen.Qual(vldRuntime, "NewPattern").Call(args...)
 		if len(p.NotMatch) > 0 {
-			not := make([]jen.Code, len(p.NotMatch))
-			for j, m := range p.NotMatch {
-				not[j] = vldStringLit(m)
-			}
-			call = call.Dot("Not").Call(not...)
+			fields[jen.Id("NotMatch")] = lits(p.NotMatch)
 		}
-		defs[i] = jen.Id(g.patternVars[p.Source]).Op("=").Add(call)
+		defs[i] = jen.Id(g.patternVars[p.Source]).Op("=").Qual(vldRuntime, "Pattern").Values(fields)
 	}
 	if len(defs) == 1 {
 		return jen.Var().Add(defs[0])

@@ -73,15 +73,10 @@ type ListTrainedModelsPaginator = paginate.ItemPaginator[*Options, *ListTrainedM
 
 // NewListTrainedModelsPaginator returns a paginator for ListTrainedModels that starts at params' token.
 func NewListTrainedModelsPaginator(client ListTrainedModelsAPIClient, params *ListTrainedModelsInput, optFns ...func(*ListTrainedModelsPaginatorOptions)) *ListTrainedModelsPaginator {
-	return paginate.NewItems(client.ListTrainedModels, params, &paginatorListTrainedModels, itemsListTrainedModels, optFns)
-}
-
-var (
-	paginatorListTrainedModels = paginate.Spec[*ListTrainedModelsInput, *ListTrainedModelsOutput, *string]{
+	return paginate.NewItems(client.ListTrainedModels, params, &paginate.Spec[*ListTrainedModelsInput, *ListTrainedModelsOutput, *string]{
 		Token:       paginate.StringPtr,
 		InputToken:  func(in *ListTrainedModelsInput) **string { return &in.NextToken },
 		OutputToken: func(out *ListTrainedModelsOutput) *string { return out.NextToken },
 		PageSize:    paginate.PageSizePtr(func(in *ListTrainedModelsInput) **int32 { return &in.MaxResults }),
-	}
-	itemsListTrainedModels = func(out *ListTrainedModelsOutput) []types.TrainedModelSummary { return out.TrainedModels }
-)
+	}, func(out *ListTrainedModelsOutput) []types.TrainedModelSummary { return out.TrainedModels }, optFns)
+}

@@ -9,7 +9,7 @@ import (
 	validate "github.com/smithygen/smithygen/runtime/validate"
 )
 
-var pattern0 = validate.NewPattern(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+var pattern0 = validate.Pattern{Src: `^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`}
 
 func validateOpListTrainedModelsInput(v *ListTrainedModelsInput) error {
 	if v == nil {
@@ -20,7 +20,7 @@ func validateOpListTrainedModelsInput(v *ListTrainedModelsInput) error {
 		e.Add(smithy.NewErrParamRequired("MembershipIdentifier"))
 	} else {
 		validate.Length(&e, "MembershipIdentifier", utf8.RuneCountInString(*v.MembershipIdentifier), 36, 36)
-		validate.Match(&e, "MembershipIdentifier", *v.MembershipIdentifier, pattern0)
+		validate.Match(&e, "MembershipIdentifier", *v.MembershipIdentifier, &pattern0)
 	}
 	if v.MaxResults != nil {
 		validate.Range(&e, "MaxResults", *v.MaxResults, 1, 100)

@@ -100,62 +100,55 @@ func bigCmp[T Big](v T, f float64) (c int, ok bool) {
 }
 
 // Pattern is a pattern trait's regular expression translated to Go: a value
-// matches when it matches every expression of match and none of notMatch.
-// The expressions compile on first use.
+// matches when it matches every expression of Match (Src itself when Match
+// is nil) and none of NotMatch. Generated code declares patterns as
+// package variables initialized by literals, so that a program pays only
+// for the patterns of the validators it links; the expressions compile on
+// first use.
 type Pattern struct {
-	src     string
-	re      func() ([]*regexp.Regexp, error)
-	exprSrc []string // the Go expressions, those that must not match last
-	neg     int      // how many of exprSrc must not match
+	Src      string   // as written in the model
+	Match    []string // Go expressions that must match; nil means Src
+	NotMatch []string // Go expressions that must not match
+
+	once sync.Once
+	res  []*regexp.Regexp // Match, then NotMatch
+	err  error
 }
 
-// NewPattern returns the pattern whose model source is src. match are the Go
-// expressions a value must match; with none, src itself is the expression.
-func NewPattern(src string, match ...string) *Pattern {
-	if len(match) == 0 {
-		match = []string{src}
-	}
-	return newPattern(src, match, nil)
-}
-
-// Not returns p with expressions a value must not match.
-func (p *Pattern) Not(notMatch ...string) *Pattern {
-	return newPattern(p.src, p.exprSrc[:len(p.exprSrc)-p.neg], notMatch)
-}
-
-func newPattern(src string, match, notMatch []string) *Pattern {
-	all := append(append([]string(nil), match...), notMatch...)
-	p := &Pattern{src: src, neg: len(notMatch)}
-	p.re = sync.OnceValues(func() ([]*regexp.Regexp, error) {
-		out := make([]*regexp.Regexp, len(all))
-		for i, e := range all {
+// compile compiles the expressions once.
+func (p *Pattern) compile() ([]*regexp.Regexp, error) {
+	p.once.Do(func() {
+		match := p.Match
+		if match == nil {
+			match = []string{p.Src}
+		}
+		for _, e := range append(append([]string(nil), match...), p.NotMatch...) {
 			re, err := regexp.Compile(e)
 			if err != nil {
-				return nil, err
+				p.res, p.err = nil, err
+				return
 			}
-			out[i] = re
+			p.res = append(p.res, re)
 		}
-		return out, nil
 	})
-	p.exprSrc = all
-	return p
+	return p.res, p.err
 }
 
 // String returns the pattern as written in the model.
-func (p *Pattern) String() string { return p.src }
+func (p *Pattern) String() string { return p.Src }
 
 // Match checks that s matches p. Like ECMA-262 RegExp.test, the match is
 // unanchored unless the expression anchors itself.
 func Match(e *smithy.InvalidParamsError, field, s string, p *Pattern) {
-	res, err := p.re()
+	res, err := p.compile()
 	if err != nil {
-		e.Add(newError("pattern", field, fmt.Sprintf("invalid pattern %q: %v", p.src, err)))
+		e.Add(newError("pattern", field, fmt.Sprintf("invalid pattern %q: %v", p.Src, err)))
 		return
 	}
-	pos := len(res) - p.neg
+	pos := len(res) - len(p.NotMatch)
 	for i, re := range res {
 		if re.MatchString(s) != (i < pos) {
-			e.Add(newError("pattern", field, fmt.Sprintf("value does not match pattern %q", p.src)))
+			e.Add(newError("pattern", field, fmt.Sprintf("value does not match pattern %q", p.Src)))
 			return
 		}
 	}

@@ -84,12 +84,12 @@ func TestBigRange(t *testing.T) {
 }
 
 func TestMatch(t *testing.T) {
-	p := NewPattern(`^[a-zé]+$`)
+	p := &Pattern{Src: `^[a-zé]+$`}
 	e := smithy.InvalidParamsError{Context: "In"}
 	Match(&e, "A", "éa", p)
 	Match(&e, "B", "aB", p)
-	Match(&e, "C", "x", NewPattern(`(`))
-	Match(&e, "D", "xay", NewPattern(`a`)) // unanchored, like RegExp.test
+	Match(&e, "C", "x", &Pattern{Src: `(`})
+	Match(&e, "D", "xay", &Pattern{Src: `a`}) // unanchored, like RegExp.test
 	expect(t, &e, "In.B pattern", "In.C pattern")
 	if p.String() != `^[a-zé]+$` {
 		t.Errorf("String() = %q", p.String())
@@ -133,7 +133,7 @@ func TestPaths(t *testing.T) {
 	NestIndex(&elem, "", 3, item())
 
 	var tag smithy.InvalidParamsError
-	Match(&tag, "", "A", NewPattern(`^[a-z]+$`))
+	Match(&tag, "", "A", &Pattern{Src: `^[a-z]+$`})
 
 	e := smithy.InvalidParamsError{Context: "In"}
 	NestIndex(&e, "Matrix", 1, elem)
@@ -168,7 +168,7 @@ func TestKeys(t *testing.T) {
 }
 
 func TestPatternNot(t *testing.T) {
-	notBlank := NewPattern(`^(?!\s*$).+`, `^.+`).Not(`^\s*$`)
+	notBlank := &Pattern{Src: `^(?!\s*$).+`, Match: []string{`^.+`}, NotMatch: []string{`^\s*$`}}
 	for _, c := range []struct {
 		in   string
 		fail bool
