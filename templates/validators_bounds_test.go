@@ -85,7 +85,7 @@ func TestValidatorsPatterns(t *testing.T) {
 		g.patternCheck(jen.Id("a"), p1, s), g.patternCheck(jen.Id("b"), p2, s), g.patternCheck(jen.Id("c"), p1, s),
 		g.patternCheck(jen.Id("d"), p3, s),
 	})
-	want := `validate.Match(&e, "F", a, pattern0); validate.Match(&e, "F", b, pattern1); validate.Match(&e, "F", c, pattern0); validate.Match(&e, "F", d, pattern2)`
+	want := `validate.Match(&e, "F", a, &pattern0); validate.Match(&e, "F", b, &pattern1); validate.Match(&e, "F", c, &pattern0); validate.Match(&e, "F", d, &pattern2)`
 	if got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
@@ -93,8 +93,9 @@ func TestValidatorsPatterns(t *testing.T) {
 		t.Errorf("a pattern Go cannot express is checked: %#v", c)
 	}
 	decls := fmt.Sprintf("%#v", g.patternDecls())
-	for _, w := range []string{"pattern0 = validate.NewPattern(`^[a-z]+$`)", "pattern1 = validate.NewPattern(\"^\\\\d\\n$\", \"^[0-9]\\n$\")",
-		"pattern2 = validate.NewPattern(`^(?!\\s*$).+`, `^.+`).Not(`^\\s*$`)"} {
+	for _, w := range []string{"pattern0 = validate.Pattern{Src: `^[a-z]+$`}",
+		"pattern1 = validate.Pattern{\n\t\tMatch: []string{\"^[0-9]\\n$\"},\n\t\tSrc:   \"^\\\\d\\n$\",\n\t}",
+		"pattern2 = validate.Pattern{\n\t\tMatch:    []string{`^.+`},\n\t\tNotMatch: []string{`^\\s*$`},\n\t\tSrc:      `^(?!\\s*$).+`,\n\t}"} {
 		if !strings.Contains(decls, w) {
 			t.Errorf("declarations %s lack %s", decls, w)
 		}
