@@ -35,9 +35,11 @@ type loader struct {
 	order    []string // metadata keys in first-seen order
 }
 
-// LoadFiles reads and loads model files: Smithy JSON AST (.json) and Smithy
-// IDL (.smithy). A directory stands for every such file below it. IDL files
-// are parsed together, so relative shape IDs resolve across them.
+// LoadFiles reads and loads model files: Smithy JSON AST (.json), Smithy
+// IDL (.smithy) and botocore JSON (service-2.json, told by its content, with
+// the paginators-1.json and waiters-2.json beside it). A directory stands
+// for every such file below it. IDL files are parsed together, so relative
+// shape IDs resolve across them.
 func LoadFiles(paths ...string) (*Model, error) {
 	files, err := ExpandPaths(paths)
 	if err != nil {
@@ -45,16 +47,19 @@ func LoadFiles(paths ...string) (*Model, error) {
 	}
 	var srcs []*Source
 	var idlSrcs []idl.Source
+	boto := &botoFiles{}
 	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
 		}
-		if strings.HasSuffix(p, ".smithy") {
+		switch {
+		case strings.HasSuffix(p, ".smithy"):
 			idlSrcs = append(idlSrcs, idl.Source{Name: p, Data: data})
-			continue
+		case boto.add(p, data):
+		default:
+			srcs = append(srcs, &Source{Name: p, Data: data})
 		}
-		srcs = append(srcs, &Source{Name: p, Data: data})
 	}
 	if len(idlSrcs) > 0 {
 		docs, err := idl.Convert(idlSrcs)
@@ -65,10 +70,21 @@ func LoadFiles(paths ...string) (*Model, error) {
 			srcs = append(srcs, &Source{Name: docs[i].Name, Data: docs[i].JSON, PosFunc: docs[i].Pos})
 		}
 	}
-	return Load(srcs...)
+	botoSrcs, warnings, err := boto.convert()
+	if err != nil {
+		return nil, err
+	}
+	m, err := Load(append(srcs, botoSrcs...)...)
+	if err != nil {
+		return nil, err
+	}
+	m.Warnings = append(warnings, m.Warnings...)
+	return m, nil
 }
 
 // ExpandPaths replaces each directory by the model files below it, sorted.
+// A botocore paginators-1.json or waiters-2.json beside a service-2.json is
+// left out: it is read with the service file.
 func ExpandPaths(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -80,15 +96,17 @@ func ExpandPaths(paths []string) ([]string, error) {
 			out = append(out, p)
 			continue
 		}
+		var found []string
 		err = filepath.WalkDir(p, func(f string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && (strings.HasSuffix(f, ".json") || strings.HasSuffix(f, ".smithy")) {
-				out = append(out, f)
+				found = append(found, f)
 			}
 			return err
 		})
 		if err != nil {
 			return nil, err
 		}
+		out = append(out, dropBotocoreSiblings(found)...)
 	}
 	return out, nil
 }
