@@ -168,7 +168,7 @@ func (c *converter) waiters(f *file) []*applyOut {
 			a = &applyOut{op: opName.Str, pos: opName.Index}
 			byOp[opName.Str] = a
 		}
-		entries[opName.Str] = append(entries[opName.Str], quote(name.Str), waiter)
+		entries[opName.Str] = append(entries[opName.Str], name.Str, waiter)
 		return true
 	})
 	var out []*applyOut
