@@ -28,6 +28,7 @@ type applyEntry struct {
 
 type loader struct {
 	d        diags
+	warnings []*Error
 	shapes   map[string]*Shape
 	applies  []applyEntry
 	metadata map[string]gjson.Result
@@ -136,6 +137,7 @@ func (l *loader) readDoc(src *Source) {
 		l.d.add(Pos{src, doc.Index}, "", "a model must be a JSON object")
 		return
 	}
+	src.version = doc.Get("smithy").Str
 	doc.ForEach(func(k, v gjson.Result) bool {
 		pos := Pos{src, k.Index}
 		switch k.Str {
@@ -230,6 +232,7 @@ func (l *loader) readShape(src *Source, id, v gjson.Result) {
 		}
 		return
 	}
+	l.checkShapeVersion(src, id.Str, t, v)
 	s := &Shape{ID: id.Str, Type: t, Pos: pos, raw: rawShape{v: v}}
 	s.raw.local = l.readTraits(src, id.Str, v.Get("traits"))
 	l.shapes[id.Str] = s
@@ -239,6 +242,11 @@ func (l *loader) readApply(src *Source, id string, v gjson.Result) {
 	target, member, _ := strings.Cut(id, "$")
 	l.applies = append(l.applies, applyEntry{target: target, member: member,
 		traits: l.readTraits(src, id, v.Get("traits")), pos: Pos{src, v.Index}})
+}
+
+// warn records a problem that does not fail the load.
+func (l *loader) warn(pos Pos, shape, format string, args ...any) {
+	l.warnings = append(l.warnings, &Error{Pos: pos, Shape: shape, Msg: "warning: " + fmt.Sprintf(format, args...)})
 }
 
 // readTraits reads a "traits" object; keys must be absolute shape IDs.
@@ -256,7 +264,9 @@ func (l *loader) readTraits(src *Source, owner string, v gjson.Result) []Trait {
 			l.d.add(Pos{src, k.Index}, owner, "trait %q is not an absolute shape ID", k.Str)
 			return true
 		}
-		out = append(out, Trait{ID: k.Str, Value: tv, Pos: Pos{src, k.Index}})
+		t := Trait{ID: k.Str, Value: tv, Pos: Pos{src, k.Index}}
+		l.checkTraitVersion(owner, t)
+		out = append(out, t)
 		return true
 	})
 	return out

@@ -1,5 +1,10 @@
 package model
 
+import (
+	"sort"
+	"strings"
+)
+
 // flatten copies the members and traits of s's mixins into s, depth first.
 // Local members and traits win over inherited ones.
 func (l *loader) flatten(s *Shape, visiting map[string]bool) {
@@ -7,7 +12,14 @@ func (l *loader) flatten(s *Shape, visiting map[string]bool) {
 		return
 	}
 	if visiting[s.ID] {
-		l.d.add(s.Pos, s.ID, "mixin cycle")
+		var others []string
+		for id := range visiting {
+			if id != s.ID {
+				others = append(others, id)
+			}
+		}
+		sort.Strings(others)
+		l.d.add(s.Pos, s.ID, "Unable to resolve mixins; cycles detected between this shape and [%s]", strings.Join(others, ", "))
 		return
 	}
 	visiting[s.ID] = true
@@ -18,27 +30,30 @@ func (l *loader) flatten(s *Shape, visiting map[string]bool) {
 		mx := l.shapes[id]
 		switch {
 		case mx == nil:
-			l.d.add(s.Pos, s.ID, "mixin %s is not defined", id)
+			l.d.add(s.Pos, s.ID, "Cannot apply mixin to %s: %s not found", s.ID, id)
 			continue
 		case indexTrait(mx.Traits.All, "smithy.api#mixin") < 0:
-			l.d.add(s.Pos, s.ID, "%s is used as a mixin but has no @mixin trait", id)
+			l.d.add(s.Pos, s.ID, "Attempted to use %s as a mixin, but it is not marked with the mixin trait", id)
 			continue
 		case mx.Type != s.Type:
-			l.d.add(s.Pos, s.ID, "a %s cannot use the %s mixin %s", s.Type, mx.Type, id)
+			l.d.add(s.Pos, s.ID, "Mixins may only be mixed into shapes of the same type. The following mixins were applied to the %s shape `%s` which are not %s shapes: [`%s`]", s.Type, s.ID, s.Type, id)
 			continue
 		}
 		l.flatten(mx, visiting)
 		for _, m := range mx.Members {
 			if prev := findMember(members, m.Name); prev != nil && prev.Target.ID != m.Target.ID {
-				l.d.add(s.Pos, s.ID, "member %q is inherited from two mixins with different targets", m.Name)
+				l.d.add(s.Pos, s.ID+"$"+m.Name, "Member conflicts with an inherited mixin member: `%s`", prev.origin)
 				continue
 			} else if prev != nil {
-				prev.Traits.All = overlayTraits(prev.Traits.All, m.Traits.All)
+				prev.Traits.All = overlayTraits(prev.Traits.All, inheritedTraits(m.Traits.All))
 				continue
 			}
 			c := *m
 			c.Container = s
-			c.Traits.All = append([]Trait(nil), m.Traits.All...)
+			c.Traits.All = inheritedTraits(m.Traits.All)
+			if c.origin == "" {
+				c.origin = m.ID()
+			}
 			members = append(members, &c)
 		}
 		traits = l.mergeInherited(traits, mx)
@@ -79,11 +94,21 @@ func (l *loader) overlayMembers(s *Shape, inherited []*MemberShape) []*MemberSha
 			continue
 		}
 		if prev.Target.ID != m.Target.ID {
-			l.d.add(m.Pos, m.ID(), "member conflicts with the member of the same name inherited from a mixin")
+			l.d.add(m.Pos, m.ID(), "Member conflicts with an inherited mixin member: `%s`", prev.origin)
 			continue
 		}
 		prev.Traits.All = overlayTraits(prev.Traits.All, m.Traits.All)
 		prev.Pos = m.Pos
+	}
+	return out
+}
+
+// inheritedTraits copies a mixin member's traits, marked as inherited.
+func inheritedTraits(ts []Trait) []Trait {
+	out := make([]Trait, len(ts))
+	for i, t := range ts {
+		t.inherited = true
+		out[i] = t
 	}
 	return out
 }

@@ -17,16 +17,17 @@ import (
 func TestBadInput(t *testing.T) {
 	dir := filepath.Join(testdata, "bad")
 	cases := map[string]string{
-		"missing_shape":    "service-2.json:5:59: shape com.amazonaws.bad#A$b: shape Missing is not defined",
-		"missing_input":    "service-2.json:4:92: shape com.amazonaws.bad#Do: shape DoRequest is not defined",
-		"unknown_location": `service-2.json:5:76: shape com.amazonaws.bad#A$b: unknown location "body"`,
-		"unknown_type":     `service-2.json:5:19: shape com.amazonaws.bad#A: unknown shape type "strin"`,
-		"unknown_protocol": `service-2.json:2:47: unknown protocol "soap"`,
-		"required_member":  "service-2.json:5:45: shape com.amazonaws.bad#A: required member c is not a member",
-		"not_json":         "service-2.json:4:14: invalid JSON: unexpected end of JSON input",
-		"paginator_member": `paginators-1.json:3:75: shape com.amazonaws.bad#List: paginator result_key "Entries" names no member: Entries is not a member of Out`,
-		"paginator_op":     "paginators-1.json:3:5: operation Lists is not defined in ",
-		"waiter_matcher":   `waiters-2.json:4:93: shape com.amazonaws.bad#List: waiter Done: unknown matcher "header"`,
+		"missing_shape":      "service-2.json:5:59: shape com.amazonaws.bad#A$b: shape Missing is not defined",
+		"missing_input":      "service-2.json:4:92: shape com.amazonaws.bad#Do: shape DoRequest is not defined",
+		"unknown_location":   `service-2.json:5:76: shape com.amazonaws.bad#A$b: unknown location "body"`,
+		"unknown_type":       `service-2.json:5:19: shape com.amazonaws.bad#A: unknown shape type "strin"`,
+		"unknown_protocol":   `service-2.json:2:47: unknown protocol "soap"`,
+		"required_member":    "service-2.json:5:45: shape com.amazonaws.bad#A: required member c is not a member",
+		"not_json":           "service-2.json:4:14: invalid JSON: unexpected end of JSON input",
+		"paginator_member":   `paginators-1.json:3:75: shape com.amazonaws.bad#List: paginator result_key "Entries" names no member: Entries is not a member of Out`,
+		"paginator_op":       "paginators-1.json:3:5: operation Lists is not defined in ",
+		"label_not_required": "service-2.json:7:78: shape com.amazonaws.bad#In$Id: Trait `httpLabel` cannot be applied to `com.amazonaws.bad#In$Id`.",
+		"waiter_matcher":     `waiters-2.json:4:93: shape com.amazonaws.bad#List: waiter Done: unknown matcher "header"`,
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {

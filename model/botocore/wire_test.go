@@ -85,7 +85,7 @@ func TestSameWireBehaviour(t *testing.T) {
 	}
 	cmd := exec.Command("go", "test", "-count=1", "-json", "./wirecheck")
 	cmd.Dir = work
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod -trimpath")
 	out, _ := cmd.CombinedOutput()
 	passed, logs := testEvents(out)
 	for _, c := range run {
