@@ -230,5 +230,3 @@ func (l *loader) bindings(s *Shape, key string) []Binding {
 	})
 	return out
 }
-
-

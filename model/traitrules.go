@@ -183,10 +183,12 @@ var preludeRules = map[string]traitRule{
 		t := x.typ()
 		return t != Service && t != Operation && t != Resource && t != Member
 	}},
-	"streaming":      {selector: ":is(blob, union)", ok: shapeOf(Blob, Union)},
-	"requiresLength": {selector: "blob[trait|streaming]", ok: func(x subject) bool { return x.member == nil && x.shape.Type == Blob && x.shape.Traits.Has("smithy.api#streaming") }},
-	"enum":           {selector: "string :not(enum)", ok: shapeOf(String)},
-	"enumValue":      {selector: ":is(enum, intEnum) > member", ok: memberOf(Enum, IntEnum)},
+	"streaming": {selector: ":is(blob, union)", ok: shapeOf(Blob, Union)},
+	"requiresLength": {selector: "blob[trait|streaming]", ok: func(x subject) bool {
+		return x.member == nil && x.shape.Type == Blob && x.shape.Traits.Has("smithy.api#streaming")
+	}},
+	"enum":      {selector: "string :not(enum)", ok: shapeOf(String)},
+	"enumValue": {selector: ":is(enum, intEnum) > member", ok: memberOf(Enum, IntEnum)},
 	"length": {selector: ":test(list, map, string, blob, member > :is(list, map, string, blob))", ok: func(x subject) bool {
 		t := x.target()
 		return isColl(t) || isString(t) || t == Blob
