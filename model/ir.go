@@ -113,7 +113,6 @@ type MemberShape struct {
 	Target    *Shape
 	Traits    Traits
 	Pos       Pos
-	origin    string // the ID of the mixin member this member was copied from
 }
 
 // ID returns the member's absolute shape ID, "namespace#Shape$member".

@@ -29,11 +29,15 @@ type applyEntry struct {
 type loader struct {
 	d        diags
 	warnings []*Error
-	shapes   map[string]*Shape
-	applies  []applyEntry
-	metadata map[string]gjson.Result
-	metaPos  map[string]Pos
-	order    []string // metadata keys in first-seen order
+	// Members copied from mixins: the traits they inherit, which traits
+	// applied to them replace, and the mixin member each comes from.
+	inherited map[*MemberShape]map[string]bool
+	origin    map[*MemberShape]string
+	shapes    map[string]*Shape
+	applies   []applyEntry
+	metadata  map[string]gjson.Result
+	metaPos   map[string]Pos
+	order     []string // metadata keys in first-seen order
 }
 
 // LoadFiles reads and loads model files: Smithy JSON AST (.json), Smithy
@@ -115,7 +119,8 @@ func ExpandPaths(paths []string) ([]string, error) {
 // Load loads Smithy JSON AST documents together with the prelude into one
 // resolved model. All problems found are returned together as an ErrorList.
 func Load(srcs ...*Source) (*Model, error) {
-	l := &loader{shapes: map[string]*Shape{}, metadata: map[string]gjson.Result{}, metaPos: map[string]Pos{}}
+	l := &loader{shapes: map[string]*Shape{}, metadata: map[string]gjson.Result{}, metaPos: map[string]Pos{},
+		inherited: map[*MemberShape]map[string]bool{}, origin: map[*MemberShape]string{}}
 	l.readDoc(preludeSource)
 	for _, s := range srcs {
 		l.readDoc(s)

@@ -42,18 +42,18 @@ func (l *loader) flatten(s *Shape, visiting map[string]bool) {
 		l.flatten(mx, visiting)
 		for _, m := range mx.Members {
 			if prev := findMember(members, m.Name); prev != nil && prev.Target.ID != m.Target.ID {
-				l.d.add(s.Pos, s.ID+"$"+m.Name, "Member conflicts with an inherited mixin member: `%s`", prev.origin)
+				l.d.add(s.Pos, s.ID+"$"+m.Name, "Member conflicts with an inherited mixin member: `%s`", l.origin[prev])
 				continue
 			} else if prev != nil {
-				prev.Traits.All = overlayTraits(prev.Traits.All, inheritedTraits(m.Traits.All))
+				prev.Traits.All = overlayTraits(prev.Traits.All, m.Traits.All)
+				l.markInherited(prev, m.Traits.All)
 				continue
 			}
 			c := *m
 			c.Container = s
-			c.Traits.All = inheritedTraits(m.Traits.All)
-			if c.origin == "" {
-				c.origin = m.ID()
-			}
+			c.Traits.All = append([]Trait(nil), m.Traits.All...)
+			l.origin[&c] = firstNonEmpty(l.origin[m], m.ID())
+			l.markInherited(&c, m.Traits.All)
 			members = append(members, &c)
 		}
 		traits = l.mergeInherited(traits, mx)
@@ -94,23 +94,32 @@ func (l *loader) overlayMembers(s *Shape, inherited []*MemberShape) []*MemberSha
 			continue
 		}
 		if prev.Target.ID != m.Target.ID {
-			l.d.add(m.Pos, m.ID(), "Member conflicts with an inherited mixin member: `%s`", prev.origin)
+			l.d.add(m.Pos, m.ID(), "Member conflicts with an inherited mixin member: `%s`", l.origin[prev])
 			continue
 		}
 		prev.Traits.All = overlayTraits(prev.Traits.All, m.Traits.All)
+		for _, t := range m.Traits.All {
+			delete(l.inherited[prev], t.ID)
+		}
 		prev.Pos = m.Pos
 	}
 	return out
 }
 
-// inheritedTraits copies a mixin member's traits, marked as inherited.
-func inheritedTraits(ts []Trait) []Trait {
-	out := make([]Trait, len(ts))
-	for i, t := range ts {
-		t.inherited = true
-		out[i] = t
+// markInherited records traits a member got from a mixin: a trait applied
+// to the member itself replaces them.
+func (l *loader) markInherited(m *MemberShape, ts []Trait) {
+	if len(ts) == 0 {
+		return
 	}
-	return out
+	set := l.inherited[m]
+	if set == nil {
+		set = make(map[string]bool, len(ts))
+		l.inherited[m] = set
+	}
+	for _, t := range ts {
+		set[t.ID] = true
+	}
 }
 
 // overlayTraits returns base with each trait of top added or replacing the

@@ -35,7 +35,7 @@ func (l *loader) build() (*Model, error) {
 	for _, k := range sortedKeys(l.metadata) {
 		m.Metadata = append(m.Metadata, Trait{ID: k, Value: l.metadata[k], Pos: l.metaPos[k]})
 	}
-	l.validate(m)
+	l.validate(m, ids)
 	if err := l.d.err(); err != nil {
 		return nil, err
 	}
@@ -153,9 +153,9 @@ func (l *loader) applyTraits(applies []applyEntry, final bool) (pending []applyE
 				l.d.add(t.Pos, full, "Cannot apply `%s` to an immutable prelude shape defined in `smithy.api`.", t.ID)
 			}
 		case a.member == "":
-			s.Traits.All = l.mergeTraits(s.ID, s.Traits.All, a.traits)
+			s.Traits.All = l.mergeTraits(s.ID, s.Traits.All, a.traits, nil)
 		case m != nil:
-			m.Traits.All = l.mergeTraits(m.ID(), m.Traits.All, a.traits)
+			m.Traits.All = l.mergeTraits(m.ID(), m.Traits.All, a.traits, l.inherited[m])
 		default:
 			pending = append(pending, a)
 		}
@@ -163,17 +163,18 @@ func (l *loader) applyTraits(applies []applyEntry, final bool) (pending []applyE
 	return pending
 }
 
-// mergeTraits adds traits to base: a trait inherited from a mixin is
-// replaced; otherwise list values concatenate, equal values merge, and any
-// other clash is an error.
-func (l *loader) mergeTraits(owner string, base, add []Trait) []Trait {
+// mergeTraits adds traits to base: a trait inherited from a mixin (listed
+// in inherited) is replaced; otherwise list values concatenate, equal
+// values merge, and any other clash is an error.
+func (l *loader) mergeTraits(owner string, base, add []Trait, inherited map[string]bool) []Trait {
 	for _, t := range add {
 		i := indexTrait(base, t.ID)
 		switch {
 		case i < 0:
 			base = append(base, t)
-		case base[i].inherited:
+		case inherited[t.ID]:
 			base[i] = t
+			delete(inherited, t.ID)
 		case base[i].Value.IsArray() && t.Value.IsArray():
 			base[i].Value = concatArrays(base[i].Value, t.Value)
 		case !jsonEqual(base[i].Value, t.Value):

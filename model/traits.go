@@ -12,9 +12,6 @@ type Trait struct {
 	ID    string
 	Value gjson.Result
 	Pos   Pos
-	// inherited marks a member trait copied from a mixin, which a trait
-	// applied to the member itself replaces.
-	inherited bool
 }
 
 // Traits holds every trait applied to a shape or member, plus typed fields

@@ -9,16 +9,18 @@ import (
 // definitions, targets and conflicts, shape ID conflicts, references,
 // defaults, HTTP labels and pagination. Errors go to l.d, warnings (what
 // Smithy reports with a lower severity) to l.warnings.
-func (l *loader) validate(m *Model) {
-	ids := sortedKeys(l.shapes)
-	l.checkShapeIDs(ids)
+func (l *loader) validate(m *Model, ids []string) {
+	shapes := make([]*Shape, len(ids))
+	for i, id := range ids {
+		shapes[i] = l.shapes[id]
+	}
+	l.checkShapeIDs(shapes)
 	v := &validator{l: l, rules: l.traitRules(), namespaces: map[string]bool{}}
 	for _, id := range ids {
 		ns, _, _ := strings.Cut(id, "#")
 		v.namespaces[ns] = true
 	}
-	for _, id := range ids {
-		s := l.shapes[id]
+	for _, s := range shapes {
 		if s.IsPrelude() {
 			continue
 		}
@@ -41,36 +43,112 @@ func (l *loader) validate(m *Model) {
 }
 
 // checkShapeIDs reports shape and member IDs that differ only in case.
-func (l *loader) checkShapeIDs(ids []string) {
+// IDs are indexed by a hash of their lower-cased bytes, so that no
+// lower-cased copy is made of each.
+func (l *loader) checkShapeIDs(shapes []*Shape) {
+	seen := make(map[uint64]string, len(shapes))
 	groups := map[string][]string{}
-	pos := map[string]Pos{}
-	for _, id := range ids {
-		s := l.shapes[id]
-		groups[strings.ToLower(id)] = append(groups[strings.ToLower(id)], id)
-		pos[id] = s.Pos
-		for _, m := range s.Members {
-			mid := m.ID()
-			if _, dup := pos[mid]; dup {
-				continue
+	for _, s := range shapes {
+		id := s.ID
+		h := foldHash(id)
+		if first, dup := seen[h]; dup && strings.EqualFold(first, id) {
+			key := strings.ToLower(id)
+			if groups[key] == nil {
+				groups[key] = []string{first}
 			}
-			groups[strings.ToLower(mid)] = append(groups[strings.ToLower(mid)], mid)
-			pos[mid] = m.Pos
-		}
-	}
-	for _, group := range groups {
-		if len(group) < 2 {
+			groups[key] = append(groups[key], id)
 			continue
+		} else if !dup {
+			seen[h] = id
 		}
-		sort.Strings(group)
-		for _, id := range group {
-			var others []string
-			for _, o := range group {
-				if o != id {
-					others = append(others, "`"+o+"`")
+		l.checkMemberNames(s)
+	}
+	for _, group := range sortedKeys(groups) {
+		var members []*MemberShape
+		for _, id := range groups[group] {
+			members = append(members, l.shapes[id].Members...)
+		}
+		l.reportIDConflicts(groups[group], func(id string) Pos { return l.shapes[id].Pos })
+		l.checkMembers(members)
+	}
+}
+
+// foldHash is the FNV-1a hash of s with ASCII letters lower-cased; shape
+// IDs are ASCII.
+func foldHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
+}
+
+// checkMemberNames reports members of one shape whose names differ only in
+// case.
+func (l *loader) checkMemberNames(s *Shape) {
+	if len(s.Members) > 1 {
+		l.checkMembers(s.Members)
+	}
+}
+
+func (l *loader) checkMembers(ms []*MemberShape) {
+	clash := map[string][]*MemberShape{}
+	add := func(a, b *MemberShape) {
+		key := strings.ToLower(a.ID())
+		if clash[key] == nil {
+			clash[key] = []*MemberShape{b}
+		}
+		clash[key] = append(clash[key], a)
+	}
+	same := func(a, b *MemberShape) bool {
+		return len(a.Name) == len(b.Name) && strings.EqualFold(a.Name, b.Name) && (a.Name != b.Name || a.Container != b.Container)
+	}
+	if len(ms) <= 16 {
+		for i, a := range ms {
+			for _, b := range ms[:i] {
+				if same(a, b) {
+					add(a, b)
+					break
 				}
 			}
-			l.d.add(pos[id], id, "Shape ID `%s` conflicts with other shape IDs in the model: [%s]", id, strings.Join(others, ", "))
 		}
+	} else {
+		first := make(map[string]*MemberShape, len(ms))
+		for _, a := range ms {
+			key := strings.ToLower(a.Name)
+			if b := first[key]; b != nil && same(a, b) {
+				add(a, b)
+			} else if b == nil {
+				first[key] = a
+			}
+		}
+	}
+	for _, key := range sortedKeys(clash) {
+		byID := map[string]Pos{}
+		var ids []string
+		for _, m := range clash[key] {
+			ids = append(ids, m.ID())
+			byID[m.ID()] = m.Pos
+		}
+		l.reportIDConflicts(ids, func(id string) Pos { return byID[id] })
+	}
+}
+
+// reportIDConflicts reports each of a group of IDs equal but for case.
+func (l *loader) reportIDConflicts(group []string, pos func(string) Pos) {
+	sort.Strings(group)
+	for _, id := range group {
+		var others []string
+		for _, o := range group {
+			if o != id {
+				others = append(others, "`"+o+"`")
+			}
+		}
+		l.d.add(pos(id), id, "Shape ID `%s` conflicts with other shape IDs in the model: [%s]", id, strings.Join(others, ", "))
 	}
 }
 
@@ -86,9 +164,8 @@ var preludeTraits = []string{"deprecated", "documentation", "externalDocumentati
 	"tags", "title", "unstable", "suppress", "internal", "metadata", "traitValidators", "noReplace",
 	"notProperty", "nestedProperties"}
 
-// traitRules returns the rules of the prelude's traits and of the traits
-// the model defines.
-func (l *loader) traitRules() map[string]traitRule {
+// preludeByID holds the prelude's trait rules by absolute trait ID.
+var preludeByID = func() map[string]traitRule {
 	rules := make(map[string]traitRule, len(preludeRules)+len(preludeTraits))
 	for name, r := range preludeRules {
 		rules["smithy.api#"+name] = r
@@ -96,11 +173,24 @@ func (l *loader) traitRules() map[string]traitRule {
 	for _, name := range preludeTraits {
 		rules["smithy.api#"+name] = traitRule{selector: "*"}
 	}
+	return rules
+}()
+
+// traitRules returns the rules of the prelude's traits and of the traits
+// the model defines.
+func (l *loader) traitRules() map[string]traitRule {
+	rules := preludeByID
 	for id, s := range l.shapes {
-		if _, known := rules[id]; known {
+		if _, prelude := preludeByID[id]; prelude {
 			continue
 		}
 		if r, ok := customRule(s); ok {
+			if len(rules) == len(preludeByID) {
+				rules = make(map[string]traitRule, len(preludeByID)+8)
+				for k, v := range preludeByID {
+					rules[k] = v
+				}
+			}
 			rules[id] = r
 		}
 	}
@@ -145,29 +235,41 @@ func (v *validator) checkTraits(x subject) {
 	}
 }
 
+// exclusiveTraits are the traits at most one member of a structure may
+// have, with the typed field that tells them.
+var exclusiveTraits = []struct {
+	id  string
+	has func(*Traits) bool
+}{
+	{"smithy.api#eventPayload", func(t *Traits) bool { return t.EventPayload }},
+	{"smithy.api#httpPayload", func(t *Traits) bool { return t.HTTPPayload }},
+	{"smithy.api#httpPrefixHeaders", func(t *Traits) bool { return t.HTTPPrefixHeader != nil }},
+	{"smithy.api#httpQueryParams", func(t *Traits) bool { return t.HTTPQueryParams }},
+	{"smithy.api#httpResponseCode", func(t *Traits) bool { return t.HTTPResponseCode }},
+	{"smithy.api#idempotencyToken", func(t *Traits) bool { return t.IdempotencyToken }},
+}
+
 // checkExclusive reports a trait that at most one member of a structure
-// may have, found on several.
+// may have, found on several, and several members targeting a streaming
+// shape.
 func (v *validator) checkExclusive(s *Shape) {
-	if s.Type != Structure {
+	if s.Type != Structure || len(s.Members) < 2 {
 		return
 	}
-	for id, r := range v.rules {
-		if !r.exclusive {
-			continue
-		}
+	for _, x := range exclusiveTraits {
 		var on []string
 		var first Trait
 		for _, m := range s.Members {
-			if t, ok := m.Traits.Get(id); ok {
+			if x.has(&m.Traits) {
 				if len(on) == 0 {
-					first = t
+					first, _ = m.Traits.Get(x.id)
 				}
 				on = append(on, m.Name)
 			}
 		}
 		if len(on) > 1 {
 			v.l.d.add(first.Pos, s.ID, "The `%s` trait can be applied to only a single member of a shape, but it was found on the following members: %s",
-				idiomatic(id), ticked(on))
+				idiomatic(x.id), ticked(on))
 		}
 	}
 	streaming := 0
@@ -202,24 +304,24 @@ func (l *loader) checkReferences(s *Shape) {
 	}
 	switch s.Type {
 	case Operation:
+		at := func(key string) Pos { return Pos{s.Pos.Src, s.raw.v.Get(key).Index} }
 		for _, io := range []struct {
 			key, rel string
 			t        *Shape
 		}{{"input", "INPUT", s.Input}, {"output", "OUTPUT", s.Output}} {
-			if io.t == nil || io.t.IsUnit() {
+			if io.t == nil || io.t.IsUnit() || io.t.Traits.Mixin == nil && io.t.Traits.Error == "" {
 				continue
 			}
-			pos := Pos{s.Pos.Src, s.raw.v.Get(io.key).Index}
-			illegal(io.rel, io.t, pos)
+			illegal(io.rel, io.t, at(io.key))
 			if io.t.Traits.Error != "" {
-				l.d.add(pos, s.ID, "Operation %s targets an invalid structure `%s` that is marked with the `error` trait.", io.key, io.t.ID)
+				l.d.add(at(io.key), s.ID, "Operation %s targets an invalid structure `%s` that is marked with the `error` trait.", io.key, io.t.ID)
 			}
 		}
 		for _, e := range s.Errors {
-			pos := Pos{s.Pos.Src, s.raw.v.Get("errors").Index}
-			illegal("ERROR", e, pos)
-			if e.Traits.Mixin == nil && !e.Traits.Has("smithy.api#error") {
-				l.d.add(pos, s.ID, "`%s` cannot be bound as an error because it is not marked with the `error` trait.", e.ID)
+			if e.Traits.Mixin != nil {
+				illegal("ERROR", e, at("errors"))
+			} else if e.Traits.Error == "" {
+				l.d.add(at("errors"), s.ID, "`%s` cannot be bound as an error because it is not marked with the `error` trait.", e.ID)
 			}
 		}
 	case Map:

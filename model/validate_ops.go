@@ -144,7 +144,9 @@ func stripSpace(raw string) []byte {
 func uriLabels(uri string) map[string]bool {
 	path, _, _ := strings.Cut(uri, "?")
 	labels := map[string]bool{}
-	for _, seg := range strings.Split(path, "/") {
+	for path != "" {
+		var seg string
+		seg, path, _ = strings.Cut(path, "/")
 		if len(seg) > 2 && seg[0] == '{' && seg[len(seg)-1] == '}' {
 			name := seg[1 : len(seg)-1]
 			greedy := strings.HasSuffix(name, "+")
@@ -348,16 +350,33 @@ func typeList(ts, excluded []Type) string {
 // checkIdempotencyTokens warns about idempotency tokens on structures used
 // other than as an operation's input, where they have no effect.
 func (l *loader) checkIdempotencyTokens(m *Model) {
+	var withToken []*Shape
 	uses := map[*Shape]map[string][]string{}
-	use := func(s *Shape, rel, from string) {
-		if uses[s] == nil {
-			uses[s] = map[string][]string{}
+	for _, s := range m.Shapes {
+		if s.Type != Structure {
+			continue
 		}
-		uses[s][rel] = append(uses[s][rel], from)
+		for _, mem := range s.Members {
+			if mem.Traits.IdempotencyToken {
+				withToken = append(withToken, s)
+				uses[s] = map[string][]string{}
+				break
+			}
+		}
+	}
+	if len(withToken) == 0 {
+		return
+	}
+	use := func(s *Shape, rel, from string) {
+		if u := uses[s]; u != nil {
+			u[rel] = append(u[rel], from)
+		}
 	}
 	for _, s := range m.Shapes {
 		for _, mem := range s.Members {
-			use(mem.Target, "member target", mem.ID())
+			if uses[mem.Target] != nil {
+				use(mem.Target, "member target", mem.ID())
+			}
 		}
 		if s.Type == Operation {
 			if s.Output != nil {
@@ -368,13 +387,13 @@ func (l *loader) checkIdempotencyTokens(m *Model) {
 			}
 		}
 	}
-	for _, s := range m.Shapes {
-		if s.Type != Structure {
+	for _, s := range withToken {
+		if len(uses[s]) == 0 {
 			continue
 		}
 		for _, mem := range s.Members {
 			tr, ok := mem.Traits.Get("smithy.api#idempotencyToken")
-			if !ok || len(uses[s]) == 0 {
+			if !ok {
 				continue
 			}
 			var parts []string
