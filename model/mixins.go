@@ -42,7 +42,7 @@ func (l *loader) flatten(s *Shape, visiting map[string]bool) {
 		l.flatten(mx, visiting)
 		for _, m := range mx.Members {
 			if prev := findMember(members, m.Name); prev != nil && prev.Target.ID != m.Target.ID {
-				l.d.add(s.Pos, s.ID+"$"+m.Name, "Member conflicts with an inherited mixin member: `%s`", l.origin[prev])
+				l.d.add(s.Pos, s.ID+"$"+m.Name, "Member conflicts with an inherited mixin member: `%s`", firstNonEmpty(l.origin[m], m.ID()))
 				continue
 			} else if prev != nil {
 				prev.Traits.All = overlayTraits(prev.Traits.All, m.Traits.All)
