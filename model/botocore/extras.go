@@ -94,7 +94,7 @@ func (c *converter) paginators(f *file) []*applyOut {
 			kv = append(kv, field.smithy, quote(path))
 		}
 		out = append(out, &applyOut{op: name.Str, pos: name.Index,
-			traits: []trait{{id: "smithy.api#paginated", pos: p.Index, raw: object(kv...)}}})
+			traits: []trait{{id: "smithy.api#paginated", pos: p.Index, raw: jsonObject(kv...)}}})
 		return true
 	})
 	return out
@@ -173,7 +173,7 @@ func (c *converter) waiters(f *file) []*applyOut {
 	})
 	var out []*applyOut
 	for op, a := range byOp {
-		a.traits = []trait{{id: "smithy.waiters#waitable", pos: a.pos, raw: object(entries[op]...)}}
+		a.traits = []trait{{id: "smithy.waiters#waitable", pos: a.pos, raw: jsonObject(entries[op]...)}}
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].op < out[j].op })
@@ -209,7 +209,7 @@ func (c *converter) waiter(f *file, owner, name string, w gjson.Result) (string,
 			kv = append(kv, "maxDelay", d.Raw)
 		}
 	}
-	return object(kv...), true
+	return jsonObject(kv...), true
 }
 
 var pathComparators = map[string]string{"path": "stringEquals", "pathAll": "allStringEquals", "pathAny": "anyStringEquals"}
@@ -236,13 +236,13 @@ func (c *converter) acceptor(f *file, owner, waiter string, a gjson.Result) (str
 		if expected.Type != gjson.String {
 			want = expected.Raw
 		}
-		matcher = object("output", object("path", quote(a.Get("argument").Str), "expected", quote(want), "comparator", quote(comparator)))
+		matcher = jsonObject("output", jsonObject("path", quote(a.Get("argument").Str), "expected", quote(want), "comparator", quote(comparator)))
 	case "error":
 		switch expected.Type {
 		case gjson.String:
-			matcher = object("errorType", quote(expected.Str))
+			matcher = jsonObject("errorType", quote(expected.Str))
 		case gjson.True, gjson.False:
-			matcher = object("success", boolJSON(!expected.Bool()))
+			matcher = jsonObject("success", boolJSON(!expected.Bool()))
 		default:
 			c.errs.add(f, expected.Index, owner, "waiter %s: an error matcher expects an error code or a boolean", waiter)
 			return "", false
@@ -254,10 +254,10 @@ func (c *converter) acceptor(f *file, owner, waiter string, a gjson.Result) (str
 			c.warn(f, a.Index, owner, "waiter %s: a status matcher for %s has no Smithy form; the acceptor is left out", waiter, expected.Raw)
 			return "", false
 		}
-		matcher = object("success", "true")
+		matcher = jsonObject("success", "true")
 	default:
 		c.errs.add(f, a.Get("matcher").Index, owner, "waiter %s: unknown matcher %s", waiter, a.Get("matcher").Raw)
 		return "", false
 	}
-	return object("state", quote(state), "matcher", matcher), true
+	return jsonObject("state", quote(state), "matcher", matcher), true
 }

@@ -141,8 +141,8 @@ func quote(s string) string { return string(appendString(nil, s)) }
 // ref is {"target": id}.
 func ref(id string) string { return `{"target":` + quote(id) + `}` }
 
-// object writes a JSON object of already encoded values, in the given order.
-func object(kv ...string) string {
+// jsonObject writes a JSON object of already encoded values, in the given order.
+func jsonObject(kv ...string) string {
 	b := []byte{'{'}
 	for i := 0; i+1 < len(kv); i += 2 {
 		if i > 0 {

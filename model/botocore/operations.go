@@ -8,7 +8,7 @@ import (
 )
 
 // operation converts one entry of "operations".
-func (c *converter) operation(name string, op gjson.Result) {
+func (c *converter) operation(name string, op object) {
 	id := c.id(name)
 	if !op.IsObject() {
 		c.errs.add(c.f, op.Index, id, "an operation must be an object")
@@ -66,7 +66,7 @@ func (c *converter) shapeRef(owner string, v gjson.Result) (string, int) {
 
 // httpTrait writes smithy.api#http; labels named by locationName are
 // renamed to their members when the names differ.
-func (c *converter) httpTrait(s *shapeOut, op gjson.Result) {
+func (c *converter) httpTrait(s *shapeOut, op object) {
 	h := op.Get("http")
 	if !h.IsObject() {
 		c.errs.add(c.f, op.Index, s.id, `a REST operation needs an "http" object`)
@@ -92,7 +92,7 @@ func (c *converter) httpTrait(s *shapeOut, op gjson.Result) {
 		}
 	}
 	kv = append(kv, "code", strconv.Itoa(code))
-	s.addTrait("smithy.api#http", h.Index, object(kv...))
+	s.addTrait("smithy.api#http", h.Index, jsonObject(kv...))
 }
 
 // renameLabels replaces each {locationName} of a URI by {member} for the
@@ -113,7 +113,7 @@ func renameLabels(uri string, input gjson.Result) string {
 }
 
 // operationTraits converts the operation's flags and settings.
-func (c *converter) operationTraits(s *shapeOut, op gjson.Result) {
+func (c *converter) operationTraits(s *shapeOut, op object) {
 	c.docTraits(s.addTrait, op)
 	for _, flag := range []struct{ key, trait string }{
 		{"idempotent", "smithy.api#idempotent"}, {"readonly", "smithy.api#readonly"},
@@ -124,17 +124,17 @@ func (c *converter) operationTraits(s *shapeOut, op gjson.Result) {
 		}
 	}
 	if v := op.Get("endpoint.hostPrefix"); v.Type == gjson.String {
-		s.addTrait("smithy.api#endpoint", v.Index, object("hostPrefix", quote(v.Str)))
+		s.addTrait("smithy.api#endpoint", v.Index, jsonObject("hostPrefix", quote(v.Str)))
 	}
 	if v := op.Get("requestcompression.encodings"); v.IsArray() {
-		s.addTrait("smithy.api#requestCompression", v.Index, object("encodings", v.Raw))
+		s.addTrait("smithy.api#requestCompression", v.Index, jsonObject("encodings", v.Raw))
 	}
 	if v := op.Get("endpointdiscovery"); v.IsObject() {
 		kv := []string{}
 		if r := v.Get("required"); r.Bool() {
 			kv = append(kv, "required", "true")
 		}
-		s.addTrait("aws.api#clientDiscoveredEndpoint", v.Index, object(kv...))
+		s.addTrait("aws.api#clientDiscoveredEndpoint", v.Index, jsonObject(kv...))
 	}
 	if v := op.Get("httpChecksum"); v.IsObject() {
 		s.addTrait("aws.protocols#httpChecksum", v.Index, v.Raw)
@@ -165,7 +165,7 @@ func hasString(list gjson.Result, s string) bool {
 
 // docTraits converts documentation and deprecation, which shapes,
 // members and operations share.
-func (c *converter) docTraits(add func(id string, pos int, raw string), v gjson.Result) {
+func (c *converter) docTraits(add func(id string, pos int, raw string), v object) {
 	if d := v.Get("documentation"); d.Type == gjson.String {
 		add("smithy.api#documentation", d.Index, quote(d.Str))
 	}
@@ -177,6 +177,6 @@ func (c *converter) docTraits(add func(id string, pos int, raw string), v gjson.
 		if since := v.Get("deprecatedSince"); since.Type == gjson.String {
 			kv = append(kv, "since", quote(since.Str))
 		}
-		add("smithy.api#deprecated", d.Index, object(kv...))
+		add("smithy.api#deprecated", d.Index, jsonObject(kv...))
 	}
 }

@@ -17,6 +17,7 @@ type converter struct {
 	service  string // service shape ID
 	protocol string // botocore protocol name: rest-json, json, rest-xml, query, ec2, …
 	shapes   map[string]gjson.Result
+	facts    map[string]shapeFacts
 	ops      map[string]gjson.Result
 	out      []*shapeOut
 	byID     map[string]*shapeOut
@@ -119,9 +120,11 @@ func (c *converter) readService(f *file) {
 	c.byID = map[string]*shapeOut{}
 	c.asInput, c.asOutput = map[string]int{}, map[string]int{}
 	c.otherUse, c.jsonValue = map[string]bool{}, map[string]int{}
+	c.facts = map[string]shapeFacts{}
 	f.root.Get("shapes").ForEach(func(k, v gjson.Result) bool {
 		if c.checkName(f, k, "shape") {
 			c.shapes[k.Str] = v
+			c.facts[k.Str] = factsOf(v)
 		}
 		return true
 	})
@@ -137,13 +140,74 @@ func (c *converter) readService(f *file) {
 	})
 	c.service = c.id(c.serviceName(meta, sdkID.Str))
 	for _, name := range sortedKeys(c.ops) {
-		c.operation(name, c.ops[name])
+		c.operation(name, objectOf(c.ops[name]))
 	}
 	for _, name := range sortedKeys(c.shapes) {
-		c.shape(name, c.shapes[name])
+		c.shape(name, objectOf(c.shapes[name]))
 	}
 	c.finishShapes()
 	c.serviceShape(meta)
+}
+
+// object is a botocore JSON object with its top-level entries read once:
+// Get looks a key up among them instead of scanning the object's text
+// again, which documentation strings make long.
+type object struct {
+	gjson.Result
+	fields []field
+}
+
+type field struct {
+	key string
+	val gjson.Result
+}
+
+func objectOf(v gjson.Result) object {
+	o := object{Result: v}
+	v.ForEach(func(k, e gjson.Result) bool {
+		o.fields = append(o.fields, field{k.Str, e})
+		return true
+	})
+	return o
+}
+
+// Get returns the value at key, or at key.rest within it.
+func (o object) Get(path string) gjson.Result {
+	key, rest, nested := strings.Cut(path, ".")
+	for _, f := range o.fields {
+		if f.key == key {
+			if nested {
+				return f.val.Get(rest)
+			}
+			return f.val
+		}
+	}
+	return gjson.Result{}
+}
+
+// shapeFacts are what members need to know of the shape they target, read
+// in one pass over the shape.
+type shapeFacts struct {
+	typ                       string
+	box, streaming, flattened bool
+}
+
+func factsOf(v gjson.Result) shapeFacts {
+	var f shapeFacts
+	v.ForEach(func(k, e gjson.Result) bool {
+		switch k.Str {
+		case "type":
+			f.typ = e.Str
+		case "box":
+			f.box = e.Bool()
+		case "streaming":
+			f.streaming = e.Bool()
+		case "flattened":
+			f.flattened = e.Bool()
+		}
+		return true
+	})
+	return f
 }
 
 func (c *converter) checkName(f *file, k gjson.Result, what string) bool {
@@ -228,10 +292,10 @@ func (c *converter) serviceShape(meta gjson.Result) {
 	if p := meta.Get("endpointPrefix"); p.Str != "" {
 		svc = append(svc, "endpointPrefix", quote(p.Str))
 	}
-	s.addTrait("aws.api#service", max(sdk.Index, meta.Index), object(svc...))
+	s.addTrait("aws.api#service", max(sdk.Index, meta.Index), jsonObject(svc...))
 	if c.signsV4(meta) {
 		name := firstNonEmpty(meta.Get("signingName").Str, meta.Get("endpointPrefix").Str)
-		s.addTrait("aws.auth#sigv4", meta.Get("signingName").Index, object("name", quote(name)))
+		s.addTrait("aws.auth#sigv4", meta.Get("signingName").Index, jsonObject("name", quote(name)))
 	}
 	if c.hasAuth(meta, "smithy.api#httpBearerAuth") || meta.Get("signatureVersion").Str == "bearer" {
 		s.addTrait("smithy.api#httpBearerAuth", meta.Index, "{}")
@@ -259,7 +323,7 @@ func (c *converter) serviceShape(meta gjson.Result) {
 			uri = v.Get("uri").Str
 		}
 		if uri != "" {
-			s.addTrait("smithy.api#xmlNamespace", v.Index, object("uri", quote(uri)))
+			s.addTrait("smithy.api#xmlNamespace", v.Index, jsonObject("uri", quote(uri)))
 		}
 	}
 	if d := c.f.root.Get("documentation"); d.Type == gjson.String {
@@ -267,7 +331,7 @@ func (c *converter) serviceShape(meta gjson.Result) {
 	}
 	for name, op := range c.ops {
 		if op.Get("endpointoperation").Bool() {
-			s.addTrait("aws.api#clientEndpointDiscovery", op.Index, object("operation", quote(c.id(name))))
+			s.addTrait("aws.api#clientEndpointDiscovery", op.Index, jsonObject("operation", quote(c.id(name))))
 			break
 		}
 	}

@@ -25,7 +25,7 @@ var timestampFormats = map[string]string{
 }
 
 // shape converts one entry of "shapes".
-func (c *converter) shape(name string, v gjson.Result) {
+func (c *converter) shape(name string, v object) {
 	id := c.id(name)
 	if !v.IsObject() {
 		c.errs.add(c.f, v.Index, id, "a shape must be an object")
@@ -57,7 +57,7 @@ func (c *converter) shape(name string, v gjson.Result) {
 	c.add(s)
 }
 
-func (c *converter) structure(s *shapeOut, v gjson.Result) {
+func (c *converter) structure(s *shapeOut, v object) {
 	s.typ = "structure"
 	union := v.Get("union").Bool()
 	if v.Get("eventstream").Bool() {
@@ -85,7 +85,7 @@ func (c *converter) structure(s *shapeOut, v gjson.Result) {
 			return true
 		}
 		reqPos, req := required[k.Str]
-		if m := c.member(s, k, mv, req && !union, reqPos, union); m != nil {
+		if m := c.member(s, k, objectOf(mv), req && !union, reqPos, union); m != nil {
 			s.members = append(s.members, m)
 		}
 		return true
@@ -106,7 +106,7 @@ func (c *converter) structure(s *shapeOut, v gjson.Result) {
 }
 
 // collectionMember converts a list's member or a map's key or value.
-func (c *converter) collectionMember(s *shapeOut, name string, v gjson.Result) {
+func (c *converter) collectionMember(s *shapeOut, name string, v object) {
 	mv := v.Get(name)
 	if !mv.Exists() {
 		c.errs.add(c.f, v.Index, s.id, "missing %q", name)
@@ -121,13 +121,13 @@ func (c *converter) collectionMember(s *shapeOut, name string, v gjson.Result) {
 	if ln := mv.Get("locationName"); ln.Str != "" && c.isXML() {
 		m.addTrait("smithy.api#xmlName", ln.Index, quote(ln.Str))
 	}
-	c.xmlMemberTraits(m, mv)
+	c.xmlMemberTraits(m, objectOf(mv))
 	s.members = append(s.members, m)
 }
 
 // member converts a structure or union member.
-func (c *converter) member(s *shapeOut, name, mv gjson.Result, required bool, reqPos int, union bool) *memberOut {
-	target, pos := c.shapeRef(s.id+"$"+name.Str, mv)
+func (c *converter) member(s *shapeOut, name gjson.Result, mv object, required bool, reqPos int, union bool) *memberOut {
+	target, pos := c.shapeRef(s.id+"$"+name.Str, mv.Result)
 	if target == "" {
 		return nil
 	}
@@ -137,7 +137,8 @@ func (c *converter) member(s *shapeOut, name, mv gjson.Result, required bool, re
 		m.addTrait("smithy.api#required", reqPos, "{}")
 	}
 	c.docTraits(m.addTrait, mv)
-	c.binding(s.id, m, mv, c.shapes[target])
+	t := c.facts[target]
+	c.binding(s.id, m, mv, t)
 	for _, flag := range []struct{ key, trait string }{
 		{"idempotencyToken", "smithy.api#idempotencyToken"}, {"hostLabel", "smithy.api#hostLabel"},
 		{"eventpayload", "smithy.api#eventPayload"}, {"eventheader", "smithy.api#eventHeader"},
@@ -156,11 +157,11 @@ func (c *converter) member(s *shapeOut, name, mv gjson.Result, required bool, re
 		m.addTrait("smithy.rules#contextParam", f.Index, f.Raw)
 	}
 	c.xmlMemberTraits(m, mv)
-	if t := c.shapes[target]; t.Get("flattened").Bool() && c.isXML() && !mv.Get("flattened").Exists() {
+	if t.flattened && c.isXML() && !mv.Get("flattened").Exists() {
 		m.addTrait("smithy.api#xmlFlattened", mv.Index, "{}")
 	}
 	if !union {
-		c.memberDefault(m, mv, c.shapes[target], required)
+		c.memberDefault(m, mv, t, required)
 	}
 	return m
 }
@@ -168,12 +169,12 @@ func (c *converter) member(s *shapeOut, name, mv gjson.Result, required bool, re
 // memberDefault gives members Smithy 1.0's implicit defaults: the zero
 // value for an unboxed boolean or number, "" for a streaming blob; a
 // required or boxed member's default is null.
-func (c *converter) memberDefault(m *memberOut, mv, t gjson.Result, required bool) {
-	zero, primitive := zeroValues[t.Get("type").Str]
+func (c *converter) memberDefault(m *memberOut, mv object, t shapeFacts, required bool) {
+	zero, primitive := zeroValues[t.typ]
 	switch {
-	case t.Get("type").Str == "blob" && t.Get("streaming").Bool() && !required:
+	case t.typ == "blob" && t.streaming && !required:
 		m.addTrait("smithy.api#default", mv.Index, `""`)
-	case !primitive || t.Get("box").Bool():
+	case !primitive || t.box:
 	case required || mv.Get("box").Bool():
 		m.addTrait("smithy.api#default", mv.Index, "null")
 	default:
@@ -182,7 +183,7 @@ func (c *converter) memberDefault(m *memberOut, mv, t gjson.Result, required boo
 }
 
 // binding converts location and locationName.
-func (c *converter) binding(owner string, m *memberOut, mv, target gjson.Result) {
+func (c *converter) binding(owner string, m *memberOut, mv object, target shapeFacts) {
 	loc, ln := mv.Get("location"), mv.Get("locationName")
 	switch loc.Str {
 	case "":
@@ -198,7 +199,7 @@ func (c *converter) binding(owner string, m *memberOut, mv, target gjson.Result)
 	case "uri":
 		m.addTrait("smithy.api#httpLabel", loc.Index, "{}")
 	case "querystring":
-		if target.Get("type").Str == "map" && ln.Str == "" {
+		if target.typ == "map" && ln.Str == "" {
 			m.addTrait("smithy.api#httpQueryParams", loc.Index, "{}")
 		} else {
 			m.addTrait("smithy.api#httpQuery", loc.Index, quote(firstNonEmpty(ln.Str, m.name)))
@@ -218,7 +219,7 @@ func (c *converter) binding(owner string, m *memberOut, mv, target gjson.Result)
 }
 
 // xmlMemberTraits converts the XML settings of a member reference.
-func (c *converter) xmlMemberTraits(m *memberOut, mv gjson.Result) {
+func (c *converter) xmlMemberTraits(m *memberOut, mv object) {
 	if !c.isXML() {
 		return
 	}
@@ -235,13 +236,13 @@ func (c *converter) xmlMemberTraits(m *memberOut, mv gjson.Result) {
 
 func xmlNamespace(v gjson.Result) string {
 	if v.Type == gjson.String {
-		return object("uri", quote(v.Str))
+		return jsonObject("uri", quote(v.Str))
 	}
 	kv := []string{"uri", quote(v.Get("uri").Str)}
 	if p := v.Get("prefix"); p.Str != "" {
 		kv = append(kv, "prefix", quote(p.Str))
 	}
-	return object(kv...)
+	return jsonObject(kv...)
 }
 
 // convertibleValue is the pattern of enum values Smithy can name.
@@ -252,7 +253,7 @@ var nameSeparators = regexp.MustCompile(`[-.:/\s]+`)
 // enum converts a string with an enum list into an enum shape, naming the
 // members after their values as Smithy does; when a value cannot be named
 // the string keeps the list as an enum trait.
-func (c *converter) enum(s *shapeOut, v gjson.Result) {
+func (c *converter) enum(s *shapeOut, v object) {
 	list := v.Get("enum")
 	if !list.IsArray() {
 		c.errs.add(c.f, list.Index, s.id, `"enum" must be a list of strings`)
@@ -279,7 +280,7 @@ func (c *converter) enum(s *shapeOut, v gjson.Result) {
 		s.typ = "string"
 		defs := make([]string, len(values))
 		for i, e := range values {
-			defs[i] = object("value", quote(e.Str))
+			defs[i] = jsonObject("value", quote(e.Str))
 		}
 		s.addTrait("smithy.api#enum", list.Index, array(defs))
 		return
@@ -293,7 +294,7 @@ func (c *converter) enum(s *shapeOut, v gjson.Result) {
 }
 
 // shapeTraits converts the settings every kind of shape may have.
-func (c *converter) shapeTraits(s *shapeOut, v gjson.Result) {
+func (c *converter) shapeTraits(s *shapeOut, v object) {
 	c.docTraits(s.addTrait, v)
 	lo, hi := v.Get("min"), v.Get("max")
 	if lo.Exists() || hi.Exists() {
@@ -306,9 +307,9 @@ func (c *converter) shapeTraits(s *shapeOut, v gjson.Result) {
 		}
 		switch s.typ {
 		case "string", "enum", "blob", "list", "map":
-			s.addTrait("smithy.api#length", max(lo.Index, hi.Index), object(kv...))
+			s.addTrait("smithy.api#length", max(lo.Index, hi.Index), jsonObject(kv...))
 		case "byte", "short", "integer", "long", "float", "double", "bigDecimal", "bigInteger":
-			s.addTrait("smithy.api#range", max(lo.Index, hi.Index), object(kv...))
+			s.addTrait("smithy.api#range", max(lo.Index, hi.Index), jsonObject(kv...))
 		}
 	}
 	if p := v.Get("pattern"); p.Type == gjson.String {
@@ -351,7 +352,7 @@ func (c *converter) timestampFormat(add func(string, int, string), owner string,
 
 // errorTraits converts exception settings: fault means a server error,
 // error.httpStatusCode the HTTP status, error.code the awsQuery code.
-func (c *converter) errorTraits(s *shapeOut, v gjson.Result) {
+func (c *converter) errorTraits(s *shapeOut, v object) {
 	fault := "client"
 	if v.Get("fault").Bool() {
 		fault = "server"
@@ -367,14 +368,14 @@ func (c *converter) errorTraits(s *shapeOut, v gjson.Result) {
 		if status.Type == gjson.Number {
 			kv = append(kv, "httpResponseCode", status.Raw)
 		}
-		s.addTrait("aws.protocols#awsQueryError", code.Index, object(kv...))
+		s.addTrait("aws.protocols#awsQueryError", code.Index, jsonObject(kv...))
 	}
 	if r := v.Get("retryable"); r.IsObject() {
 		kv := []string{}
 		if r.Get("throttling").Bool() {
 			kv = append(kv, "throttling", "true")
 		}
-		s.addTrait("smithy.api#retryable", r.Index, object(kv...))
+		s.addTrait("smithy.api#retryable", r.Index, jsonObject(kv...))
 	}
 }
 
