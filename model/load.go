@@ -117,7 +117,9 @@ func ExpandPaths(paths []string) ([]string, error) {
 }
 
 // Load loads Smithy JSON AST documents together with the prelude into one
-// resolved model. All problems found are returned together as an ErrorList.
+// resolved model and checks it against Smithy's model rules. All errors
+// found are returned together as an ErrorList; what Smithy only warns about
+// is in Model.Warnings.
 func Load(srcs ...*Source) (*Model, error) {
 	l := &loader{shapes: map[string]*Shape{}, metadata: map[string]gjson.Result{}, metaPos: map[string]Pos{},
 		inherited: map[*MemberShape]map[string]bool{}, origin: map[*MemberShape]string{}}
