@@ -3,17 +3,21 @@ package model
 import "testing"
 
 // bindingsModel has defaults in and out of @input structures, an output
-// member with HTTP bindings only inputs honor, and a prelude structure.
+// member with HTTP bindings only inputs honor, an input member with one
+// only outputs honor, and a prelude structure.
 const bindingsModel = `{"smithy": "2.0", "shapes": {
-  "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Op"}],
+  "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Op"}, {"target": "ex#Op2"}],
     "traits": {"aws.protocols#restJson1": {}}},
+  "ex#Op2": {"type": "operation", "input": {"target": "ex#Op2Request"},
+    "traits": {"smithy.api#http": {"method": "POST", "uri": "/op2", "code": 200}}},
+  "ex#Op2Request": {"type": "structure", "members": {
+    "code": {"target": "smithy.api#Integer", "traits": {"smithy.api#httpResponseCode": {}}}}},
   "ex#Op": {"type": "operation", "input": {"target": "ex#OpInput"}, "output": {"target": "ex#OpOutput"},
     "errors": [{"target": "smithy.framework#ValidationException"}],
     "traits": {"smithy.api#http": {"method": "POST", "uri": "/op", "code": 200}}},
   "ex#OpInput": {"type": "structure", "traits": {"smithy.api#input": {}}, "members": {
     "plain": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": 0}},
     "primitive": {"target": "smithy.api#PrimitiveInteger", "traits": {"smithy.api#default": 0}},
-    "code": {"target": "smithy.api#Integer", "traits": {"smithy.api#httpResponseCode": {}}},
     "nested": {"target": "ex#Nested"}}},
   "ex#OpOutput": {"type": "structure", "traits": {"smithy.api#output": {}}, "members": {
     "query": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "q"}},
@@ -102,7 +106,8 @@ func TestDefaultsAndPointers(t *testing.T) {
 // TestOutputBindings checks that query and label bindings apply to inputs
 // only and the status code to outputs only.
 func TestOutputBindings(t *testing.T) {
-	op := bindingsAPI(t).Operations[0]
+	ops := bindingsAPI(t).Operations
+	op := ops[0]
 	cases := []struct {
 		n      *Named
 		member string
@@ -111,7 +116,7 @@ func TestOutputBindings(t *testing.T) {
 		{op.Output, "query", InBody},
 		{op.Output, "header", InHeader},
 		{op.Output, "code", InStatusCode},
-		{op.Input, "code", InBody},
+		{ops[1].Input, "code", InBody},
 	}
 	for _, c := range cases {
 		if f := fieldNamed(t, c.n, c.member); f.Location != c.want {

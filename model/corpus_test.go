@@ -138,30 +138,3 @@ func checkPaginated(t *testing.T, op *Shape, p *Paginated) {
 		}
 	}
 }
-
-// memberPath follows a dotted member path from a structure.
-func memberPath(s *Shape, path string) *MemberShape {
-	var m *MemberShape
-	for _, part := range splitDots(path) {
-		if s == nil {
-			return nil
-		}
-		if m = s.Member(part); m == nil {
-			return nil
-		}
-		s = m.Target
-	}
-	return m
-}
-
-func splitDots(p string) []string {
-	var out []string
-	start := 0
-	for i := 0; i <= len(p); i++ {
-		if i == len(p) || p[i] == '.' {
-			out = append(out, p[start:i])
-			start = i + 1
-		}
-	}
-	return out
-}

@@ -13,7 +13,8 @@ type Source struct {
 	// PosFunc, when set, maps a byte offset of Data to a position in another
 	// file that Data was converted from (an IDL file, say).
 	PosFunc func(off int) (line, col int)
-	lines   []int // offsets of line starts, computed on first use
+	lines   []int  // offsets of line starts, computed on first use
+	version string // the document's "smithy" version
 }
 
 // Pos is a position in a source file.
@@ -100,8 +101,14 @@ func (d *diags) err() error {
 	if len(d.list) == 0 {
 		return nil
 	}
-	sort.SliceStable(d.list, func(i, j int) bool {
-		a, b := d.list[i].Pos, d.list[j].Pos
+	sortErrors(d.list)
+	return d.list
+}
+
+// sortErrors orders problems by file and offset.
+func sortErrors(list []*Error) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i].Pos, list[j].Pos
 		an, bn := "", ""
 		if a.Src != nil {
 			an = a.Src.Name
@@ -114,5 +121,4 @@ func (d *diags) err() error {
 		}
 		return a.Off < b.Off
 	})
-	return d.list
 }

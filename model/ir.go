@@ -150,6 +150,9 @@ type Model struct {
 	Shapes []*Shape
 	// Metadata holds the merged metadata entries, sorted by key.
 	Metadata []Trait
+	// Warnings are problems that Smithy reports without failing the load,
+	// such as a deprecated feature, in file order.
+	Warnings []*Error
 	byID     map[string]*Shape
 }
 

@@ -28,16 +28,23 @@ type applyEntry struct {
 
 type loader struct {
 	d        diags
-	shapes   map[string]*Shape
-	applies  []applyEntry
-	metadata map[string]gjson.Result
-	metaPos  map[string]Pos
-	order    []string // metadata keys in first-seen order
+	warnings []*Error
+	// Members copied from mixins: the traits they inherit, which traits
+	// applied to them replace, and the mixin member each comes from.
+	inherited map[*MemberShape]map[string]bool
+	origin    map[*MemberShape]string
+	shapes    map[string]*Shape
+	applies   []applyEntry
+	metadata  map[string]gjson.Result
+	metaPos   map[string]Pos
+	order     []string // metadata keys in first-seen order
 }
 
-// LoadFiles reads and loads model files: Smithy JSON AST (.json) and Smithy
-// IDL (.smithy). A directory stands for every such file below it. IDL files
-// are parsed together, so relative shape IDs resolve across them.
+// LoadFiles reads and loads model files: Smithy JSON AST (.json), Smithy
+// IDL (.smithy) and botocore JSON (service-2.json, told by its content, with
+// the paginators-1.json and waiters-2.json beside it). A directory stands
+// for every such file below it. IDL files are parsed together, so relative
+// shape IDs resolve across them.
 func LoadFiles(paths ...string) (*Model, error) {
 	files, err := ExpandPaths(paths)
 	if err != nil {
@@ -45,16 +52,19 @@ func LoadFiles(paths ...string) (*Model, error) {
 	}
 	var srcs []*Source
 	var idlSrcs []idl.Source
+	boto := &botoFiles{}
 	for _, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
 		}
-		if strings.HasSuffix(p, ".smithy") {
+		switch {
+		case strings.HasSuffix(p, ".smithy"):
 			idlSrcs = append(idlSrcs, idl.Source{Name: p, Data: data})
-			continue
+		case boto.add(p, data):
+		default:
+			srcs = append(srcs, &Source{Name: p, Data: data})
 		}
-		srcs = append(srcs, &Source{Name: p, Data: data})
 	}
 	if len(idlSrcs) > 0 {
 		docs, err := idl.Convert(idlSrcs)
@@ -65,10 +75,21 @@ func LoadFiles(paths ...string) (*Model, error) {
 			srcs = append(srcs, &Source{Name: docs[i].Name, Data: docs[i].JSON, PosFunc: docs[i].Pos})
 		}
 	}
-	return Load(srcs...)
+	botoSrcs, warnings, err := boto.convert()
+	if err != nil {
+		return nil, err
+	}
+	m, err := Load(append(srcs, botoSrcs...)...)
+	if err != nil {
+		return nil, err
+	}
+	m.Warnings = append(warnings, m.Warnings...)
+	return m, nil
 }
 
 // ExpandPaths replaces each directory by the model files below it, sorted.
+// A botocore paginators-1.json or waiters-2.json beside a service-2.json is
+// left out: it is read with the service file.
 func ExpandPaths(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -80,23 +101,28 @@ func ExpandPaths(paths []string) ([]string, error) {
 			out = append(out, p)
 			continue
 		}
+		var found []string
 		err = filepath.WalkDir(p, func(f string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && (strings.HasSuffix(f, ".json") || strings.HasSuffix(f, ".smithy")) {
-				out = append(out, f)
+				found = append(found, f)
 			}
 			return err
 		})
 		if err != nil {
 			return nil, err
 		}
+		out = append(out, dropBotocoreSiblings(found)...)
 	}
 	return out, nil
 }
 
 // Load loads Smithy JSON AST documents together with the prelude into one
-// resolved model. All problems found are returned together as an ErrorList.
+// resolved model and checks it against Smithy's model rules. All errors
+// found are returned together as an ErrorList; what Smithy only warns about
+// is in Model.Warnings.
 func Load(srcs ...*Source) (*Model, error) {
-	l := &loader{shapes: map[string]*Shape{}, metadata: map[string]gjson.Result{}, metaPos: map[string]Pos{}}
+	l := &loader{shapes: map[string]*Shape{}, metadata: map[string]gjson.Result{}, metaPos: map[string]Pos{},
+		inherited: map[*MemberShape]map[string]bool{}, origin: map[*MemberShape]string{}}
 	l.readDoc(preludeSource)
 	for _, s := range srcs {
 		l.readDoc(s)
@@ -118,6 +144,7 @@ func (l *loader) readDoc(src *Source) {
 		l.d.add(Pos{src, doc.Index}, "", "a model must be a JSON object")
 		return
 	}
+	src.version = doc.Get("smithy").Str
 	doc.ForEach(func(k, v gjson.Result) bool {
 		pos := Pos{src, k.Index}
 		switch k.Str {
@@ -212,6 +239,7 @@ func (l *loader) readShape(src *Source, id, v gjson.Result) {
 		}
 		return
 	}
+	l.checkShapeVersion(src, id.Str, t, v)
 	s := &Shape{ID: id.Str, Type: t, Pos: pos, raw: rawShape{v: v}}
 	s.raw.local = l.readTraits(src, id.Str, v.Get("traits"))
 	l.shapes[id.Str] = s
@@ -221,6 +249,11 @@ func (l *loader) readApply(src *Source, id string, v gjson.Result) {
 	target, member, _ := strings.Cut(id, "$")
 	l.applies = append(l.applies, applyEntry{target: target, member: member,
 		traits: l.readTraits(src, id, v.Get("traits")), pos: Pos{src, v.Index}})
+}
+
+// warn records a problem that does not fail the load.
+func (l *loader) warn(pos Pos, shape, format string, args ...any) {
+	l.warnings = append(l.warnings, &Error{Pos: pos, Shape: shape, Msg: "warning: " + fmt.Sprintf(format, args...)})
 }
 
 // readTraits reads a "traits" object; keys must be absolute shape IDs.
@@ -238,7 +271,9 @@ func (l *loader) readTraits(src *Source, owner string, v gjson.Result) []Trait {
 			l.d.add(Pos{src, k.Index}, owner, "trait %q is not an absolute shape ID", k.Str)
 			return true
 		}
-		out = append(out, Trait{ID: k.Str, Value: tv, Pos: Pos{src, k.Index}})
+		t := Trait{ID: k.Str, Value: tv, Pos: Pos{src, k.Index}}
+		l.checkTraitVersion(owner, t)
+		out = append(out, t)
 		return true
 	})
 	return out

@@ -1,5 +1,10 @@
 package model
 
+import (
+	"sort"
+	"strings"
+)
+
 // flatten copies the members and traits of s's mixins into s, depth first.
 // Local members and traits win over inherited ones.
 func (l *loader) flatten(s *Shape, visiting map[string]bool) {
@@ -7,7 +12,14 @@ func (l *loader) flatten(s *Shape, visiting map[string]bool) {
 		return
 	}
 	if visiting[s.ID] {
-		l.d.add(s.Pos, s.ID, "mixin cycle")
+		var others []string
+		for id := range visiting {
+			if id != s.ID {
+				others = append(others, id)
+			}
+		}
+		sort.Strings(others)
+		l.d.add(s.Pos, s.ID, "Unable to resolve mixins; cycles detected between this shape and [%s]", strings.Join(others, ", "))
 		return
 	}
 	visiting[s.ID] = true
@@ -18,27 +30,30 @@ func (l *loader) flatten(s *Shape, visiting map[string]bool) {
 		mx := l.shapes[id]
 		switch {
 		case mx == nil:
-			l.d.add(s.Pos, s.ID, "mixin %s is not defined", id)
+			l.d.add(s.Pos, s.ID, "Cannot apply mixin to %s: %s not found", s.ID, id)
 			continue
 		case indexTrait(mx.Traits.All, "smithy.api#mixin") < 0:
-			l.d.add(s.Pos, s.ID, "%s is used as a mixin but has no @mixin trait", id)
+			l.d.add(s.Pos, s.ID, "Attempted to use %s as a mixin, but it is not marked with the mixin trait", id)
 			continue
 		case mx.Type != s.Type:
-			l.d.add(s.Pos, s.ID, "a %s cannot use the %s mixin %s", s.Type, mx.Type, id)
+			l.d.add(s.Pos, s.ID, "Mixins may only be mixed into shapes of the same type. The following mixins were applied to the %s shape `%s` which are not %s shapes: [`%s`]", s.Type, s.ID, s.Type, id)
 			continue
 		}
 		l.flatten(mx, visiting)
 		for _, m := range mx.Members {
 			if prev := findMember(members, m.Name); prev != nil && prev.Target.ID != m.Target.ID {
-				l.d.add(s.Pos, s.ID, "member %q is inherited from two mixins with different targets", m.Name)
+				l.d.add(s.Pos, s.ID+"$"+m.Name, "Member conflicts with an inherited mixin member: `%s`", firstNonEmpty(l.origin[m], m.ID()))
 				continue
 			} else if prev != nil {
 				prev.Traits.All = overlayTraits(prev.Traits.All, m.Traits.All)
+				l.markInherited(prev, m.Traits.All)
 				continue
 			}
 			c := *m
 			c.Container = s
 			c.Traits.All = append([]Trait(nil), m.Traits.All...)
+			l.origin[&c] = firstNonEmpty(l.origin[m], m.ID())
+			l.markInherited(&c, m.Traits.All)
 			members = append(members, &c)
 		}
 		traits = l.mergeInherited(traits, mx)
@@ -79,13 +94,32 @@ func (l *loader) overlayMembers(s *Shape, inherited []*MemberShape) []*MemberSha
 			continue
 		}
 		if prev.Target.ID != m.Target.ID {
-			l.d.add(m.Pos, m.ID(), "member conflicts with the member of the same name inherited from a mixin")
+			l.d.add(m.Pos, m.ID(), "Member conflicts with an inherited mixin member: `%s`", l.origin[prev])
 			continue
 		}
 		prev.Traits.All = overlayTraits(prev.Traits.All, m.Traits.All)
+		for _, t := range m.Traits.All {
+			delete(l.inherited[prev], t.ID)
+		}
 		prev.Pos = m.Pos
 	}
 	return out
+}
+
+// markInherited records traits a member got from a mixin: a trait applied
+// to the member itself replaces them.
+func (l *loader) markInherited(m *MemberShape, ts []Trait) {
+	if len(ts) == 0 {
+		return
+	}
+	set := l.inherited[m]
+	if set == nil {
+		set = make(map[string]bool, len(ts))
+		l.inherited[m] = set
+	}
+	for _, t := range ts {
+		set[t.ID] = true
+	}
 }
 
 // overlayTraits returns base with each trait of top added or replacing the

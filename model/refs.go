@@ -104,11 +104,11 @@ func (l *loader) memberTarget(m *MemberShape) *Shape {
 	t := l.shapes[id]
 	switch {
 	case t == nil:
-		l.d.add(m.Target.Pos, m.ID(), "target %s is not defined", id)
+		l.d.add(m.Target.Pos, m.ID(), "member shape targets an unresolved shape `%s`", id)
 	case t.Type == Operation || t.Type == Service || t.Type == Resource:
-		l.d.add(m.Target.Pos, m.ID(), "a member cannot target the %s %s", t.Type, id)
+		l.d.add(m.Target.Pos, m.ID(), "Members cannot target %s shapes, but found %s", t.Type, describe(t))
 	case indexTrait(t.Traits.All, "smithy.api#mixin") >= 0:
-		l.d.add(m.Target.Pos, m.ID(), "a member cannot target the mixin %s", id)
+		l.d.add(m.Target.Pos, m.ID(), "Illegal MEMBER_TARGET reference to mixin `%s`; shapes marked with the mixin trait can only be referenced to apply them as a mixin.", id)
 	default:
 		return t
 	}
@@ -144,16 +144,36 @@ func (l *loader) refs(s *Shape, key string, want Type) []*Shape {
 }
 
 func (l *loader) lookup(s *Shape, t gjson.Result, key string, want Type) *Shape {
+	rel := relationName(key)
 	r := l.shapes[t.Str]
 	if r == nil {
-		l.d.add(Pos{s.Pos.Src, t.Index}, s.ID, "%s target %s is not defined", key, t.Str)
+		l.d.add(Pos{s.Pos.Src, t.Index}, s.ID, "%s shape has %s `%s` relationship to an unresolved shape `%s`", s.Type, indefinite(rel), rel, t.Str)
 		return nil
 	}
 	if r.Type != want {
-		l.d.add(Pos{s.Pos.Src, t.Index}, s.ID, "%s target %s is %s, not %s", key, t.Str, article(r.Type), article(want))
+		l.d.add(Pos{s.Pos.Src, t.Index}, s.ID, "%s shape `%s` relationships must target a %s shape, but found %s", s.Type, rel, want, describe(r))
 		return nil
 	}
 	return r
+}
+
+// relationName is the relationship a property of a shape stands for, as
+// Smithy names it: "errors" → "error", "operations" → "operation".
+func relationName(key string) string {
+	switch key {
+	case "errors", "operations", "resources", "collectionOperations", "identifiers":
+		return strings.TrimSuffix(key, "s")
+	case "properties":
+		return "property"
+	}
+	return key
+}
+
+func indefinite(word string) string {
+	if strings.ContainsRune("aeiouAEIOU", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 func (l *loader) resolveService(s *Shape) {
@@ -203,18 +223,10 @@ func (l *loader) bindings(s *Shape, key string) []Binding {
 		if r := l.shapes[t.Str]; r != nil {
 			out = append(out, Binding{Name: k.Str, Target: r})
 		} else {
-			l.d.add(Pos{s.Pos.Src, t.Index}, s.ID, "%s %q target %s is not defined", key, k.Str, t.Str)
+			rel := relationName(key)
+			l.d.add(Pos{s.Pos.Src, t.Index}, s.ID, "%s shape has %s `%s` relationship to an unresolved shape `%s`", s.Type, indefinite(rel), rel, t.Str)
 		}
 		return true
 	})
 	return out
-}
-
-// article prefixes a type name with "a" or "an".
-func article(t Type) string {
-	n := t.String()
-	if strings.ContainsRune("aeiou", rune(n[0])) {
-		return "an " + n
-	}
-	return "a " + n
 }

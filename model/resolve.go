@@ -2,6 +2,7 @@ package model
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/tidwall/gjson"
 )
@@ -34,9 +35,12 @@ func (l *loader) build() (*Model, error) {
 	for _, k := range sortedKeys(l.metadata) {
 		m.Metadata = append(m.Metadata, Trait{ID: k, Value: l.metadata[k], Pos: l.metaPos[k]})
 	}
+	l.validate(m, ids)
 	if err := l.d.err(); err != nil {
 		return nil, err
 	}
+	sortErrors(l.warnings)
+	m.Warnings = l.warnings
 	return m, nil
 }
 
@@ -130,21 +134,28 @@ func (l *loader) refList(s *Shape, key string) []gjson.Result {
 // again after flattening (final is then true).
 func (l *loader) applyTraits(applies []applyEntry, final bool) (pending []applyEntry) {
 	for _, a := range applies {
+		full := a.target
+		if a.member != "" {
+			full += "$" + a.member
+		}
 		s := l.shapes[a.target]
-		if s == nil {
-			l.d.add(a.pos, a.target, "apply targets an undefined shape")
-			continue
+		var m *MemberShape
+		if s != nil && a.member != "" {
+			m = s.Member(a.member)
 		}
-		if a.member == "" {
-			s.Traits.All = l.mergeTraits(s.ID, s.Traits.All, a.traits)
-			continue
-		}
-		m := s.Member(a.member)
 		switch {
+		case s == nil || a.member != "" && m == nil && final:
+			for _, t := range a.traits {
+				l.d.add(t.Pos, full, "Trait `%s` applied to unknown shape `%s`", idiomatic(t.ID), full)
+			}
+		case s.IsPrelude() && strings.HasPrefix(s.ID, "smithy.api#"):
+			for _, t := range a.traits {
+				l.d.add(t.Pos, full, "Cannot apply `%s` to an immutable prelude shape defined in `smithy.api`.", t.ID)
+			}
+		case a.member == "":
+			s.Traits.All = l.mergeTraits(s.ID, s.Traits.All, a.traits, nil)
 		case m != nil:
-			m.Traits.All = l.mergeTraits(m.ID(), m.Traits.All, a.traits)
-		case final:
-			l.d.add(a.pos, a.target+"$"+a.member, "apply targets an undefined member")
+			m.Traits.All = l.mergeTraits(m.ID(), m.Traits.All, a.traits, l.inherited[m])
 		default:
 			pending = append(pending, a)
 		}
@@ -152,21 +163,35 @@ func (l *loader) applyTraits(applies []applyEntry, final bool) (pending []applyE
 	return pending
 }
 
-// mergeTraits adds traits to base; list values concatenate, equal values
-// merge, and any other clash is an error.
-func (l *loader) mergeTraits(owner string, base, add []Trait) []Trait {
+// mergeTraits adds traits to base: a trait inherited from a mixin (listed
+// in inherited) is replaced; otherwise list values concatenate, equal
+// values merge, and any other clash is an error.
+func (l *loader) mergeTraits(owner string, base, add []Trait, inherited map[string]bool) []Trait {
 	for _, t := range add {
 		i := indexTrait(base, t.ID)
 		switch {
 		case i < 0:
 			base = append(base, t)
+		case inherited[t.ID]:
+			base[i] = t
+			delete(inherited, t.ID)
 		case base[i].Value.IsArray() && t.Value.IsArray():
 			base[i].Value = concatArrays(base[i].Value, t.Value)
 		case !jsonEqual(base[i].Value, t.Value):
-			l.d.add(t.Pos, owner, "trait %s conflicts with the value at %s", t.ID, base[i].Pos)
+			l.d.add(t.Pos, owner, "Conflicting `%s` trait found on shape `%s`. The previous trait was defined at `%s`, and a conflicting trait was defined at `%s`.",
+				t.ID, owner, base[i].Pos, t.Pos)
 		}
 	}
 	return base
+}
+
+// idiomatic is a trait's name as Smithy writes it in messages: without the
+// namespace for prelude traits.
+func idiomatic(id string) string {
+	if n, ok := strings.CutPrefix(id, "smithy.api#"); ok {
+		return n
+	}
+	return id
 }
 
 func indexTrait(ts []Trait, id string) int {

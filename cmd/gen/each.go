@@ -42,6 +42,9 @@ func generateOne(o *options, file, root string) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range m.Warnings {
+		fmt.Fprintln(o.stderr, w)
+	}
 	svc, err := pickService(m, o.service)
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)

@@ -96,6 +96,9 @@ func generate(o *options, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range m.Warnings {
+		fmt.Fprintln(o.stderr, w)
+	}
 	if o.ast {
 		_, err := stdout.Write(m.AST())
 		return err

@@ -54,7 +54,7 @@ func (m *model) build(f *file) *fileOut {
 		if s.kind == "apply" {
 			continue
 		}
-		o := &outShape{key: s.abs, def: s, pos: s.pos, traits: m.traits(f, nil, s.traits)}
+		o := &outShape{key: s.abs, def: s, pos: s.pos, traits: m.traits(f, s.abs, nil, s.traits)}
 		for _, mem := range s.members {
 			if om, inherited := m.buildMember(f, s, mem); inherited {
 				applies = append(applies, pendingApply{target: s.abs + "$" + mem.name, pos: mem.pos, traits: om.traits})
@@ -67,7 +67,7 @@ func (m *model) build(f *file) *fileOut {
 	}
 	for _, s := range f.shapes {
 		if s.kind == "apply" {
-			applies = append(applies, pendingApply{target: s.abs, pos: s.pos, traits: m.traits(f, nil, s.traits)})
+			applies = append(applies, pendingApply{target: s.abs, pos: s.pos, traits: m.traits(f, s.abs, nil, s.traits)})
 		}
 	}
 	for _, a := range applies {
@@ -81,7 +81,7 @@ func (m *model) build(f *file) *fileOut {
 // buildMember returns the final member; inherited is set for an elided
 // member that comes from a mixin.
 func (m *model) buildMember(f *file, s *shapeDef, mem *memberDef) (om *outMember, inherited bool) {
-	om = &outMember{name: mem.name, target: mem.target, pos: mem.pos, traits: m.traits(f, nil, mem.traits)}
+	om = &outMember{name: mem.name, target: mem.target, pos: mem.pos, traits: m.traits(f, s.abs+"$"+mem.name, nil, mem.traits)}
 	if mem.elided {
 		var target string
 		if target, inherited = m.elide(f, s, mem); inherited {
@@ -117,11 +117,11 @@ func (m *model) apply(f *file, out *fileOut, a pendingApply) {
 	}
 	if o := out.byKey[root]; o != nil && o.def != nil {
 		if member == "" {
-			o.traits = m.traits(f, o.traits, nil, a.traits...)
+			o.traits = m.traits(f, a.target, o.traits, nil, a.traits...)
 			return
 		}
 		if om := o.member(member); om != nil {
-			om.traits = m.traits(f, om.traits, nil, a.traits...)
+			om.traits = m.traits(f, a.target, om.traits, nil, a.traits...)
 			return
 		}
 	}
@@ -131,27 +131,27 @@ func (m *model) apply(f *file, out *fileOut, a pendingApply) {
 		out.shapes = append(out.shapes, o)
 		out.byKey[a.target] = o
 	}
-	o.traits = m.traits(f, o.traits, nil, a.traits...)
+	o.traits = m.traits(f, a.target, o.traits, nil, a.traits...)
 }
 
 // traits adds applied traits (filling omitted values) and finished traits
 // to list, merging repeated traits: values of list traits concatenate,
 // equal values are kept once, anything else conflicts.
-func (m *model) traits(f *file, list []outTrait, apps []traitApp, more ...outTrait) []outTrait {
+func (m *model) traits(f *file, owner string, list []outTrait, apps []traitApp, more ...outTrait) []outTrait {
 	for _, a := range apps {
 		val := a.val
 		if val == nil {
 			val = m.emptyValue(a.id.id, a.pos)
 		}
-		list = m.addTrait(f, list, outTrait{id: a.id.id, val: val, pos: a.pos})
+		list = m.addTrait(f, owner, list, outTrait{id: a.id.id, val: val, pos: a.pos})
 	}
 	for _, t := range more {
-		list = m.addTrait(f, list, t)
+		list = m.addTrait(f, owner, list, t)
 	}
 	return list
 }
 
-func (m *model) addTrait(f *file, list []outTrait, t outTrait) []outTrait {
+func (m *model) addTrait(f *file, owner string, list []outTrait, t outTrait) []outTrait {
 	for i := range list {
 		if list[i].id != t.id {
 			continue
@@ -162,7 +162,10 @@ func (m *model) addTrait(f *file, list []outTrait, t outTrait) []outTrait {
 			merged, ok = mergeValues(list[i].val, t.val)
 		}
 		if !ok {
-			m.errs.add(f, t.pos, "conflicting `%s` trait", t.id)
+			l1, c1 := f.lineCol(list[i].pos)
+			l2, c2 := f.lineCol(t.pos)
+			m.errs.add(f, t.pos, "Conflicting `%s` trait found on shape `%s`. The previous trait was defined at `%s:%d:%d`, and a conflicting trait was defined at `%s:%d:%d`.",
+				t.id, owner, f.name, l1, c1, f.name, l2, c2)
 		}
 		list[i].val = merged
 		return list

@@ -34,16 +34,29 @@ const (
 	tEqual
 )
 
+// tokNames are Smithy's names of the token kinds.
 var tokNames = [...]string{
-	tEOF: "end of file", tError: "invalid input", tSpace: "space", tNewline: "newline",
-	tComma: "','", tComment: "comment", tDocComment: "documentation comment",
-	tIdent: "identifier", tNumber: "number", tString: "string", tTextBlock: "text block",
-	tDot: "'.'", tPound: "'#'", tDollar: "'$'", tAt: "'@'", tLBrace: "'{'", tRBrace: "'}'",
-	tLBracket: "'['", tRBracket: "']'", tLParen: "'('", tRParen: "')'", tColon: "':'",
-	tWalrus: "':='", tEqual: "'='",
+	tEOF: "EOF", tError: "ERROR", tSpace: "SPACE", tNewline: "NEWLINE", tComma: "COMMA",
+	tComment: "COMMENT", tDocComment: "DOC_COMMENT", tIdent: "IDENTIFIER", tNumber: "NUMBER",
+	tString: "STRING", tTextBlock: "TEXT_BLOCK", tDot: "DOT", tPound: "POUND", tDollar: "DOLLAR",
+	tAt: "AT", tLBrace: "LBRACE", tRBrace: "RBRACE", tLBracket: "LBRACKET", tRBracket: "RBRACKET",
+	tLParen: "LPAREN", tRParen: "RPAREN", tColon: "COLON", tWalrus: "WALRUS", tEqual: "EQUAL",
 }
 
-func (k tokKind) String() string { return tokNames[k] }
+// tokLexemes are the fixed lexemes of token kinds, as Smithy shows them.
+var tokLexemes = [...]string{
+	tSpace: " ", tNewline: `\n`, tComma: ",", tComment: "//", tDocComment: "///", tString: `"`,
+	tTextBlock: `"""`, tDot: ".", tPound: "#", tDollar: "$", tAt: "@", tLBrace: "{", tRBrace: "}",
+	tLBracket: "[", tRBracket: "]", tLParen: "(", tRParen: ")", tColon: ":", tWalrus: ":=", tEqual: "=",
+}
+
+// String names an expected token kind as Smithy does: COLON(':'), IDENTIFIER.
+func (k tokKind) String() string {
+	if lx := tokLexemes[k]; lx != "" {
+		return tokNames[k] + "('" + lx + "')"
+	}
+	return tokNames[k]
+}
 
 // isWS reports whether the token is part of the WS production.
 func (k tokKind) isWS() bool { return k >= tSpace && k <= tDocComment }
@@ -122,7 +135,7 @@ func (l *lexer) next() token {
 		return l.tok(punct[c], start)
 	}
 	r, _ := utf8.DecodeRune(src[start:])
-	return l.errTok(start, start, "unexpected character %q", r)
+	return l.errTok(start, start, "Unexpected character: '%c'", r)
 }
 
 func isIdentStart(c byte) bool {
@@ -151,12 +164,12 @@ func (l *lexer) number() token {
 	case l.off < len(src) && src[l.off] == '0':
 		l.off++
 	case !l.digits():
-		return l.errTok(start, start, "invalid number %q: '-' must be followed by a digit", src[start:l.off])
+		return l.errTok(start, start, "Invalid number '%s': '-' must be followed by a digit", src[start:l.off])
 	}
 	if l.off < len(src) && src[l.off] == '.' {
 		l.off++
 		if !l.digits() {
-			return l.errTok(start, start, "invalid number %q: '.' must be followed by a digit", src[start:l.off])
+			return l.errTok(start, start, "Invalid number '%s': '.' must be followed by a digit", src[start:l.off])
 		}
 	}
 	if l.off < len(src) && (src[l.off] == 'e' || src[l.off] == 'E') {
@@ -165,7 +178,7 @@ func (l *lexer) number() token {
 			l.off++
 		}
 		if !l.digits() {
-			return l.errTok(start, start, "invalid number %q: 'e', '+', and '-' must be followed by a digit", src[start:l.off])
+			return l.errTok(start, start, "Invalid number '%s': 'e', '+', and '-' must be followed by a digit", src[start:l.off])
 		}
 	}
 	return l.tok(tNumber, start)
@@ -177,7 +190,7 @@ func (l *lexer) number() token {
 func (l *lexer) comment() token {
 	src, start := l.src, l.off
 	if start+1 >= len(src) || src[start+1] != '/' {
-		return l.errTok(start, start, "unexpected character '/'")
+		return l.errTok(start, start, "Unexpected character: '/'")
 	}
 	kind := tComment
 	if start+2 < len(src) && src[start+2] == '/' && l.startsLine(start) {
@@ -223,7 +236,7 @@ func (l *lexer) quoted() token {
 		l.off++
 	}
 	l.off = len(src)
-	return l.errTok(start, len(src), "unclosed string: expected '\"' but found end of file")
+	return l.errTok(start, len(src), "Expected: '\"', but found '[EOF]'")
 }
 
 func (l *lexer) textBlock() token {
@@ -233,7 +246,7 @@ func (l *lexer) textBlock() token {
 		l.off++
 	}
 	if l.off >= len(src) || (src[l.off] != '\n' && src[l.off] != '\r') {
-		return l.errTok(start, start, "text block must start with a new line")
+		return l.errTok(start, start, "Error parsing text block: Text block must start with a new line")
 	}
 	for l.off < len(src) {
 		switch {
@@ -247,5 +260,5 @@ func (l *lexer) textBlock() token {
 		l.off++
 	}
 	l.off = len(src)
-	return l.errTok(start, len(src), "unclosed text block: expected '\"\"\"' but found end of file")
+	return l.errTok(start, len(src), "Expected: '\"\"\"', but found '[EOF]'")
 }

@@ -112,6 +112,20 @@ func show(v any) string {
 
 var expectedPos = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
 
+var (
+	syntaxPrefix = regexp.MustCompile(`^Syntax error at line \d+(?:, column \d+)?(?:: |$)`)
+	shapePrefix  = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*#[A-Za-z0-9_$]+: `)
+)
+
+// expectedMessage is the message an invalid case's first-line comment
+// states, without its position, shape and trailing " | Model"; "" when the
+// comment gives only a position.
+func expectedMessage(comment string) string {
+	s := strings.TrimSuffix(strings.TrimPrefix(comment, "// "), " | Model")
+	s = shapePrefix.ReplaceAllString(s, "")
+	return syntaxPrefix.ReplaceAllString(s, "")
+}
+
 // loaderOnly lists the invalid cases whose error needs the assembled model
 // (mixin flattening or trait validation), which the JSON loader checks.
 var loaderOnly = map[string]string{
@@ -121,7 +135,8 @@ var loaderOnly = map[string]string{
 }
 
 // TestLoaderInvalid checks that every invalid Smithy loader case is
-// rejected, at the reported line and column when the case gives them.
+// rejected, at the reported line and column when the case gives them and
+// with Smithy's message.
 func TestLoaderInvalid(t *testing.T) {
 	dir := filepath.Join(sharedDir(t), "smithy-loader-tests", "invalid")
 	files := smithyFiles(t, dir)
@@ -153,6 +168,9 @@ func checkErrorPos(t *testing.T, err error, comment string) {
 	var e *Error
 	if !errors.As(err, &e) {
 		t.Fatalf("error %T is not an *Error: %v", err, err)
+	}
+	if want := expectedMessage(comment); !strings.Contains(e.Msg, want) {
+		t.Errorf("message %q does not say %q", e.Msg, want)
 	}
 	m := expectedPos.FindStringSubmatch(comment)
 	if m == nil {

@@ -39,7 +39,7 @@ func (p *parser) nodeValue() *node {
 		}
 		return p.newNode(nShapeID, pos, id)
 	}
-	p.unexpected("a node value")
+	p.unexpected(oneOf(tString, tTextBlock, tNumber, tIdent, tLBrace, tLBracket))
 	return p.newNode(nNull, t.start, "")
 }
 
@@ -61,7 +61,11 @@ func (p *parser) stringValue() (string, bool) {
 		s, err = decodeQuoted(p.f.src[t.start+1 : t.end-1])
 	}
 	if err != nil {
-		p.failAt(t.start, "error parsing string: %v", err)
+		what := "quoted string"
+		if t.kind == tTextBlock {
+			what = "text block"
+		}
+		p.failAt(t.start, "Error parsing %s: %v", what, err)
 		return "", false
 	}
 	p.next()
@@ -78,7 +82,7 @@ func (p *parser) nodeKey() string {
 		s, _ := p.stringValue()
 		return s
 	}
-	p.unexpected("an object key (string or identifier)")
+	p.unexpected(oneOf(tRBrace, tString, tIdent))
 	return ""
 }
 
@@ -104,7 +108,7 @@ func (p *parser) nodeObject() *node {
 	for p.more(tRBrace) {
 		p.kvp(base)
 		if !p.ws() && p.tok.kind != tRBrace {
-			p.unexpected("whitespace or '}'")
+			p.unexpected(oneOf(tComma, tRBrace))
 		}
 	}
 	p.expect(tRBrace)
@@ -125,7 +129,7 @@ func (p *parser) kvp(base int) {
 	}
 	for _, e := range p.kvs[base:] {
 		if e.key == key {
-			p.failAt(pos, "duplicate object key %q", key)
+			p.failAt(pos, "Duplicate member: '%s'", key)
 			return
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // parser is a recursive-descent parser over the token stream of one file.
@@ -59,23 +60,39 @@ func (p *parser) failAt(pos int32, format string, args ...any) {
 	p.tok = token{kind: tEOF, start: int32(len(p.f.src)), end: int32(len(p.f.src))}
 }
 
-// unexpected reports that the current token is not what the grammar wants.
+// unexpected reports that the current token is not what the grammar wants,
+// in Smithy's words: "Expected COLON(':') but found DOT('.')". An invalid
+// token reports its own problem.
 func (p *parser) unexpected(want string) {
 	if p.tok.kind == tError {
 		p.failAt(p.tok.errPos, "%s", p.tok.msg)
 		return
 	}
-	p.failAt(p.tok.start, "expected %s but found %s", want, p.describe(p.tok))
+	p.failAt(p.tok.start, "Expected %s but found %s", want, p.describe(p.tok))
 }
 
-func (p *parser) describe(t token) string {
-	switch t.kind {
-	case tIdent, tNumber:
-		return fmt.Sprintf("%s '%s'", t.kind, p.f.src[t.start:t.end])
-	case tString:
-		return fmt.Sprintf("string %s", p.f.src[t.start:t.end])
+// oneOf is how Smithy states a choice of expected tokens.
+func oneOf(kinds ...tokKind) string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = k.String()
 	}
-	return t.kind.String()
+	return "one of " + strings.Join(names, ", ") + ";"
+}
+
+// describe shows a token as Smithy does: its kind and its text, newlines
+// escaped: IDENTIFIER('apply'), NEWLINE('\n'), EOF.
+func (p *parser) describe(t token) string {
+	end := t.end
+	switch t.kind {
+	case tEOF:
+		return "EOF"
+	case tError:
+		_, size := utf8.DecodeRune(p.f.src[t.start:])
+		end = t.start + int32(size)
+	}
+	text := strings.NewReplacer("\n", `\n`, "\r", `\r`).Replace(string(p.f.src[t.start:end]))
+	return tokNames[t.kind] + "('" + text + "')"
 }
 
 func (p *parser) text(t token) string { return p.intern(p.f.src[t.start:t.end]) }
@@ -155,7 +172,7 @@ func (p *parser) more(end tokKind) bool {
 
 func (p *parser) requireSP() {
 	if p.tok.kind != tSpace {
-		p.unexpected("a space")
+		p.unexpected(tSpace.String())
 		return
 	}
 	p.sp()
@@ -163,8 +180,17 @@ func (p *parser) requireSP() {
 
 func (p *parser) requireWS() {
 	if !p.ws() {
-		p.unexpected("whitespace")
+		p.expectedPhrase("one or more whitespace characters")
 	}
+}
+
+// expectedPhrase reports a missing construct Smithy names in words.
+func (p *parser) expectedPhrase(what string) {
+	if p.tok.kind == tError {
+		p.unexpected(what)
+		return
+	}
+	p.failAt(p.tok.start, "Expected %s, but found %s", what, p.describe(p.tok))
 }
 
 // br parses BR: a line break (or the end of the file) and following WS.
@@ -175,7 +201,7 @@ func (p *parser) br() {
 		p.ws()
 	case tEOF:
 	default:
-		p.unexpected("a line break")
+		p.expectedPhrase("a line break")
 	}
 }
 
@@ -183,7 +209,7 @@ func (p *parser) br() {
 func (p *parser) ident() (string, int32) {
 	t := p.tok
 	if t.kind != tIdent {
-		p.unexpected("an identifier")
+		p.unexpected(tIdent.String())
 		return "", t.start
 	}
 	s := p.text(t)
@@ -209,7 +235,7 @@ func (p *parser) shapeID() (string, int32) {
 		p.next()
 		p.ident()
 	} else if dotted {
-		p.unexpected("'#'")
+		p.unexpected(tPound.String())
 	}
 	if p.tok.kind == tDollar {
 		p.next()
@@ -259,7 +285,7 @@ func (p *parser) controlSection() {
 			return
 		}
 		if seen[key] {
-			p.failAt(valPos, "duplicate control statement `%s`", key)
+			p.failAt(valPos, "Duplicate control statement `%s`", key)
 			return
 		}
 		seen[key] = true
@@ -272,7 +298,7 @@ func (p *parser) control(key string, val *node) {
 	switch key {
 	case "version", "operationInputSuffix", "operationOutputSuffix":
 		if val.kind != nString {
-			p.failAt(val.pos, "the $%s control statement must have a string value", key)
+			p.failAt(val.pos, "The $%s control statement must have a string value, but found %s", key, p.f.src[val.pos:p.prevEnd])
 			return
 		}
 	}
@@ -282,7 +308,7 @@ func (p *parser) control(key string, val *node) {
 		case "1", "1.0", "2", "2.0":
 			p.f.version = val.text
 		default:
-			p.failAt(p.tok.start, "unsupported Smithy version number: %s", val.text)
+			p.failAt(p.tok.start, "Unsupported Smithy version number: %s", val.text)
 		}
 	case "operationInputSuffix":
 		p.f.inSuffix = val.text
@@ -314,7 +340,7 @@ func (p *parser) shapeSection() {
 		return
 	}
 	if !p.isIdent("namespace") {
-		p.unexpected("a namespace definition")
+		p.failAt(p.tok.start, "Expected a namespace definition but found %s", p.describe(p.tok))
 		return
 	}
 	p.next()
@@ -352,7 +378,7 @@ func (p *parser) useStatement() {
 	p.expect(tPound)
 	p.ident()
 	if p.tok.kind == tDollar {
-		p.failAt(p.tok.start, "use statements cannot use members")
+		p.failAt(p.tok.start, "Use statements cannot use members")
 	}
 	if !p.failed() {
 		p.f.uses = append(p.f.uses, ref{id: string(p.f.src[pos:p.prevEnd]), pos: pos})
@@ -364,7 +390,7 @@ func (p *parser) shapeOrApply() {
 	traits := p.traitStatements()
 	if p.isIdent("apply") {
 		if len(traits) > 0 {
-			p.failAt(p.tok.start, "traits applied to apply statement")
+			p.failAt(p.tok.start, "Traits applied to apply statement")
 			return
 		}
 		p.apply()
@@ -395,7 +421,7 @@ func (p *parser) apply() {
 	case tAt:
 		s.traits = []traitApp{p.trait()}
 	default:
-		p.unexpected("a trait or '{'")
+		p.unexpected(oneOf(tAt, tLBrace))
 	}
 	p.f.shapes = append(p.f.shapes, s)
 }
@@ -445,6 +471,12 @@ func (p *parser) traitBody() *node {
 			p.finishObject(n, base)
 			return n
 		}
+	}
+	switch p.tok.kind {
+	case tLBrace, tLBracket, tTextBlock, tString, tNumber, tIdent:
+	default:
+		p.unexpected(oneOf(tLBrace, tLBracket, tTextBlock, tString, tNumber, tIdent))
+		return p.newNode(nNull, p.tok.start, "")
 	}
 	n := p.nodeValue()
 	p.ws()

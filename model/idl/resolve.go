@@ -52,7 +52,7 @@ func (m *model) uses(f *file) {
 			continue
 		}
 		if local := m.byNS[f.ns][name]; local != nil && local.file == f && local.abs != u.id {
-			m.errs.add(f, local.pos, "shape name `%s` conflicts with imported shape `%s`", name, u.id)
+			m.errs.add(f, local.pos, "Shape name `%s` conflicts with imported shape `%s`", name, u.id)
 		}
 		f.useMap[name] = u.id
 	}
@@ -161,7 +161,7 @@ func (m *model) resolveMetaNode(f *file, n *node) {
 		}
 		root, _, _ := strings.Cut(n.text, "$")
 		if prelude[root] == "" {
-			m.errs.add(f, n.pos, "syntactic shape ID `%s` does not resolve to a valid shape ID: `smithy.api#%s`", n.text, n.text)
+			m.errs.add(f, n.pos, "Syntactic shape ID `%s` does not resolve to a valid shape ID: `smithy.api#%s`", n.text, n.text)
 			return
 		}
 		n.text = "smithy.api#" + n.text

@@ -14,7 +14,7 @@ var simpleTypes = map[string]bool{
 // shape parses the Shape that follows a shape statement's traits.
 func (p *parser) shape(traits []traitApp) {
 	if p.tok.kind != tIdent {
-		p.unexpected("a shape type")
+		p.unexpected(tIdent.String())
 		return
 	}
 	kind := p.text(p.tok)
@@ -31,7 +31,7 @@ func (p *parser) shape(traits []traitApp) {
 	case kind == "operation":
 		p.operationShape(p.shapeHeader(kind, traits))
 	default:
-		p.failAt(p.tok.start, "unknown shape type: %s", kind)
+		p.failAt(p.tok.start, "Unknown shape type: %s", kind)
 	}
 }
 
@@ -42,8 +42,8 @@ func (p *parser) shapeHeader(kind string, traits []traitApp) *shapeDef {
 	p.requireSP()
 	name, pos := p.ident()
 	s := &shapeDef{kind: kind, name: name, pos: pos, file: p.f, traits: traits}
-	if kind == "enum" || kind == "intEnum" {
-		p.requireV2(typePos, kind+" shapes")
+	if (kind == "enum" || kind == "intEnum") && p.f.v1() {
+		p.failAt(typePos, "%s shapes cannot be used in Smithy version %s", kind, p.f.versionName())
 	}
 	p.f.shapes = append(p.f.shapes, s)
 	return s
@@ -51,9 +51,11 @@ func (p *parser) shapeHeader(kind string, traits []traitApp) *shapeDef {
 
 func (p *parser) absName(name string) string { return p.f.ns + "#" + name }
 
-func (p *parser) requireV2(pos int32, what string) {
+// requireV2 rejects 2.0 syntax in a 1.0 file with Smithy's message; %s in
+// msg stands for the file's version.
+func (p *parser) requireV2(pos int32, msg string) {
 	if p.f.v1() {
-		p.failAt(pos, "%s can only be used with Smithy version 2 or later; this file uses version %s", what, p.f.versionName())
+		p.failAt(pos, "%s", strings.ReplaceAll(msg, "%s", p.f.versionName()))
 	}
 }
 
@@ -63,7 +65,7 @@ func (p *parser) mixins(s *shapeDef) {
 	if !p.isIdent("with") {
 		return
 	}
-	p.requireV2(p.tok.start, "mixins")
+	p.requireV2(p.tok.start, "Mixins can only be used with Smithy version 2 or later. Attempted to use mixins with version `%s`.")
 	p.next()
 	p.ws()
 	p.expect(tLBracket)
@@ -81,7 +83,7 @@ func (p *parser) forResource(s *shapeDef) {
 	if !p.isIdent("for") {
 		return
 	}
-	p.requireV2(p.tok.start, "resource references")
+	p.requireV2(p.tok.start, "Structures can only be bound to resources with Smithy version 2 or later. Attempted to bind a structure to a resource with version `%s`.")
 	p.next()
 	p.requireSP()
 	id, pos := p.shapeID()
@@ -108,7 +110,7 @@ func (p *parser) enumShape(s *shapeDef) {
 		p.ws()
 	}
 	if len(s.members) == 0 && !p.failed() {
-		p.failAt(p.tok.start, "%s must have at least one member", s.kind)
+		p.failAt(p.tok.start, "%s must have at least one entry", s.kind)
 	}
 	p.expect(tRBrace)
 }
@@ -116,18 +118,18 @@ func (p *parser) enumShape(s *shapeDef) {
 func (p *parser) checkEnumValue(kind string, val *node) {
 	if kind == "enum" {
 		if val.kind != nString {
-			p.failAt(val.pos, "enum member values must be strings")
+			p.failAt(val.pos, "enum members must have string values")
 		}
 		return
 	}
 	if val.kind != nNumber {
-		p.failAt(val.pos, "intEnum member values must be integers")
+		p.failAt(val.pos, "intEnum members must have integer values")
 		return
 	}
 	if strings.ContainsAny(val.text, ".eE") {
 		p.failAt(val.pos, "intEnum members do not support floating point values, but found %s", val.text)
 	} else if _, err := strconv.ParseInt(val.text, 10, 32); err != nil {
-		p.failAt(val.pos, "intEnum members must fit within an integer, but found %s", val.text)
+		p.failAt(val.pos, "intEnum members must fit within an integer, but found: %s", val.text)
 	}
 }
 
@@ -162,7 +164,7 @@ func (p *parser) addMember(s *shapeDef, m *memberDef) {
 		return
 	}
 	if s.member(m.name) != nil {
-		p.failAt(m.pos, "found conflicting member name, `%s`", m.name)
+		p.failAt(m.pos, "Found conflicting member name, `%s`", m.name)
 		return
 	}
 	switch {
@@ -189,7 +191,7 @@ func (p *parser) shapeMembers(s *shapeDef) {
 	for p.more(tRBrace) {
 		m := &memberDef{traits: p.memberTraits()}
 		if p.tok.kind == tDollar {
-			p.requireV2(p.tok.start, "target elision")
+			p.requireV2(p.tok.start, "Members can only elide targets in IDL version 2 or later")
 			p.next()
 			m.name, m.pos = p.ident()
 			m.elided = true
@@ -202,7 +204,7 @@ func (p *parser) shapeMembers(s *shapeDef) {
 		}
 		p.sp()
 		if p.tok.kind == tEqual {
-			p.requireV2(p.tok.start, "default values")
+			p.requireV2(p.tok.start, "@default assignment is only supported in IDL version 2 or later")
 			val := p.assignedValue()
 			p.endAssignment()
 			m.traits = append(m.traits, traitApp{id: ref{id: "smithy.api#default", pos: val.pos}, pos: val.pos, val: val})
@@ -219,9 +221,9 @@ func (p *parser) shapeMembers(s *shapeDef) {
 func (p *parser) checkRequiredMembers(s *shapeDef) {
 	switch {
 	case (s.kind == "list" || s.kind == "set") && s.member("member") == nil:
-		p.failAt(s.pos, "missing required member of shape `%s`: member", p.absName(s.name))
+		p.failAt(s.pos, "Missing required member of shape `%s`: member", p.absName(s.name))
 	case s.kind == "map" && (s.member("key") == nil || s.member("value") == nil):
-		p.failAt(s.pos, "missing required members of shape `%s`: key, value", p.absName(s.name))
+		p.failAt(s.pos, "Missing required members of shape `%s`: key, value", p.absName(s.name))
 	}
 }
 
@@ -229,7 +231,7 @@ func (p *parser) entityShape(s *shapeDef) {
 	p.mixins(s)
 	p.ws()
 	if p.tok.kind != tLBrace {
-		p.unexpected("'{'")
+		p.unexpected(tLBrace.String())
 		return
 	}
 	s.body = p.nodeObject()
@@ -254,7 +256,7 @@ func (p *parser) operationShape(s *shapeDef) {
 				target = &s.op.output
 			}
 			if target.id != "" {
-				p.failAt(pos, "duplicate operation %s property for `%s`", key, p.absName(s.name))
+				p.failAt(pos, "Duplicate operation %s property for `%s`", key, p.absName(s.name))
 				break
 			}
 			if in := p.opIO(s, key, target); in != nil {
@@ -262,13 +264,13 @@ func (p *parser) operationShape(s *shapeDef) {
 			}
 		case "errors":
 			if s.op.hasErrors {
-				p.failAt(pos, "duplicate operation errors property for `%s`", p.absName(s.name))
+				p.failAt(pos, "Duplicate operation errors property for `%s`", p.absName(s.name))
 				break
 			}
 			s.op.hasErrors = true
 			s.op.errors = p.opErrors()
 		default:
-			p.failAt(pos, "unknown operation property `%s`", key)
+			p.failAt(pos, "Unknown property `%s` for operation `%s`", key, p.absName(s.name))
 		}
 		p.ws()
 	}
@@ -288,11 +290,11 @@ func (p *parser) opIO(op *shapeDef, key string, target *ref) *shapeDef {
 		return nil
 	case tWalrus:
 	default:
-		p.unexpected("':' or ':='")
+		p.unexpected(oneOf(tColon, tWalrus))
 		return nil
 	}
 	pos := p.tok.start
-	p.requireV2(pos, "inline operation input and output")
+	p.requireV2(pos, "Inlined operation inputs and outputs can only be used with Smithy version 2 or later. Attempted to use inlined IO with version `%s`.")
 	p.next()
 	p.ws()
 	name, trait := op.name+p.f.inSuffix, "smithy.api#input"

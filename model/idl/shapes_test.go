@@ -234,7 +234,7 @@ func TestErrorList(t *testing.T) {
 	if !errors.As(err, &list) || len(list) != 2 {
 		t.Fatalf("want two errors, got %v", err)
 	}
-	if got := err.Error(); got != "x.smithy:2:7: expected a space but found newline\ny.smithy:3:1: unexpected character '%'" {
+	if got := err.Error(); got != "x.smithy:2:7: Expected SPACE(' ') but found NEWLINE('\\n')\ny.smithy:3:1: Unexpected character: '%'" {
 		t.Errorf("message %q", got)
 	}
 	var e *Error

@@ -98,7 +98,7 @@ func unescape(raw []byte) (string, error) {
 		}
 		i++
 		if i >= len(raw) {
-			return "", fmt.Errorf("invalid escape at end of string")
+			return "", fmt.Errorf("Invalid escape found in string: `\\`")
 		}
 		e := raw[i]
 		switch {
@@ -118,7 +118,7 @@ func unescape(raw []byte) (string, error) {
 			b.WriteByte(simpleEscapes[e])
 		default:
 			r, _ := utf8.DecodeRune(raw[i:])
-			return "", fmt.Errorf("invalid escape found in string: `\\%c`", r)
+			return "", fmt.Errorf("Invalid escape found in string: `\\%c`", r)
 		}
 	}
 	return b.String(), nil
@@ -144,7 +144,7 @@ func unicodeEscape(s []byte) (rune, int, error) {
 
 func hex4(s []byte) (rune, error) {
 	if len(s) < 4 {
-		return 0, fmt.Errorf("invalid unclosed unicode escape found in string")
+		return 0, fmt.Errorf("Invalid unclosed unicode escape found in string")
 	}
 	var r rune
 	for _, c := range s[:4] {
@@ -157,7 +157,7 @@ func hex4(s []byte) (rune, error) {
 		case c >= 'A' && c <= 'F':
 			d = c - 'A' + 10
 		default:
-			return 0, fmt.Errorf("invalid unicode escape character: `%c`", c)
+			return 0, fmt.Errorf("Invalid unicode escape character: `%c`", c)
 		}
 		r = r<<4 | rune(d)
 	}

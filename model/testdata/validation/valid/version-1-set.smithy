@@ -1,0 +1,8 @@
+namespace ex
+
+set Names {
+    member: String
+}
+
+@box
+integer Count
