@@ -45,7 +45,7 @@ func bindingsAPI(t *testing.T) *API {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := BuildAPI(c, "example.com/svc", "", httpBindings)
+	a, err := BuildAPI(c, "example.com/svc", "", restJSONBindings)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,5 +144,5 @@ func TestPreludeStructuresDeclared(t *testing.T) {
 	}
 }
 
-// httpBindings are restJson1's bindings.
-var httpBindings = Bindings{Protocol: "aws.protocols#restJson1", HTTP: true, JSONName: true}
+// restJSONBindings are restJson1's bindings.
+var restJSONBindings = Bindings{Protocol: "aws.protocols#restJson1", HTTP: true, JSONName: true}

@@ -25,7 +25,7 @@ func TestPatternWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := BuildAPI(c, "example.com/svc", "", httpBindings)
+	a, err := BuildAPI(c, "example.com/svc", "", restJSONBindings)
 	if err != nil {
 		t.Fatal(err)
 	}

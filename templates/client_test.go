@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // TestClientRuntime runs Go tests of the clients and paginators generated
@@ -18,14 +21,21 @@ func TestClientRuntime(t *testing.T) {
 	s.wantPassed(t, "pagers", "client_test.go")
 }
 
-// TestPaginatorUnsupportedToken checks that an integer token gets a comment
-// instead of a paginator, and the other operations get paginators.
-func TestPaginatorUnsupportedToken(t *testing.T) {
-	s := generated(t)
-	numbers := s.file(t, "pagers", "api_op_ListNumbers.go")
-	if !strings.Contains(numbers, "// ListNumbers has no paginator") || strings.Contains(numbers, "ListNumbersPaginator") {
-		t.Errorf("ListNumbers: want a comment and no paginator:\n%s", numbers)
+// TestPaginatorTokens checks that tokens of different Go types in input and
+// output get no paginator, and that the test model's operations get one.
+func TestPaginatorTokens(t *testing.T) {
+	str := &model.GoType{Kind: model.KindBasic, Ident: "string", Ptr: true}
+	keys := &model.GoType{Kind: model.KindMap, Elem: &model.GoType{Kind: model.KindBasic, Ident: "string"}}
+	for _, c := range []struct {
+		in, out *model.GoType
+		want    pagerTokenKind
+	}{{str, str, pagerTokenStringPtr}, {keys, keys, pagerTokenMap}, {str, keys, pagerTokenNone}, {keys, str, pagerTokenNone}} {
+		p := &model.Paginator{InputToken: &model.Field{Type: c.in}, OutputToken: []*model.Field{{Type: c.out}}}
+		if got := pagerTokenOf(p); got != c.want {
+			t.Errorf("tokens %#v, %#v: kind %d, want %d", emit.TypeCode(c.in), emit.TypeCode(c.out), got, c.want)
+		}
 	}
+	s := generated(t)
 	for _, op := range []string{"ListPlain", "ListNested", "ListByKey"} {
 		if !strings.Contains(s.file(t, "pagers", "api_op_"+op+".go"), "func New"+op+"Paginator(") {
 			t.Errorf("%s has no paginator", op)

@@ -3,13 +3,13 @@ package templates
 // pagersModel is a restJson1 service whose operations paginate with the
 // token kinds the default model lacks: a string with a default (value
 // token and page size), a token and items nested in an output structure, a
-// map token with map items, and an integer token, which gets no paginator.
+// map token with map items.
 const pagersModel = `{
   "smithy": "2.0",
   "shapes": {
     "example.pagers#Pagers": {"type": "service", "version": "2024-01-01",
       "operations": [{"target": "example.pagers#ListPlain"}, {"target": "example.pagers#ListNested"},
-        {"target": "example.pagers#ListByKey"}, {"target": "example.pagers#ListNumbers"}],
+        {"target": "example.pagers#ListByKey"}],
       "traits": {"aws.api#service": {"sdkId": "Pagers"}, "aws.auth#sigv4": {"name": "pagers"},
         "aws.protocols#restJson1": {}}},
     "example.pagers#ListPlain": {"type": "operation",
@@ -48,17 +48,7 @@ const pagersModel = `{
       "lastKey": {"target": "example.pagers#KeyMap"}, "counts": {"target": "example.pagers#CountMap"}},
       "traits": {"smithy.api#output": {}}},
     "example.pagers#KeyMap": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}},
-    "example.pagers#CountMap": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#Integer"}},
-    "example.pagers#ListNumbers": {"type": "operation",
-      "input": {"target": "example.pagers#ListNumbersInput"}, "output": {"target": "example.pagers#ListNumbersOutput"},
-      "traits": {"smithy.api#http": {"method": "GET", "uri": "/numbers", "code": 200}, "smithy.api#readonly": {},
-        "smithy.api#paginated": {"inputToken": "from", "outputToken": "next"}}},
-    "example.pagers#ListNumbersInput": {"type": "structure", "members": {
-      "from": {"target": "smithy.api#Integer", "traits": {"smithy.api#httpQuery": "from"}}},
-      "traits": {"smithy.api#input": {}}},
-    "example.pagers#ListNumbersOutput": {"type": "structure", "members": {
-      "next": {"target": "smithy.api#Integer"}},
-      "traits": {"smithy.api#output": {}}}
+    "example.pagers#CountMap": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#Integer"}}
   }
 }`
 

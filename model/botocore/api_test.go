@@ -139,13 +139,22 @@ func (c *comparison) differs(key, sv, bv string) string {
 	if why := c.unionGap(m.Target.Name()); why != "" {
 		return why
 	}
-	if sv != "*"+bv && bv != "*"+sv {
-		return ""
-	}
-	if botoValue := !strings.HasPrefix(bv, "*"); botoValue == c.bo.zeroDefault(it.shape, it.member) {
-		return "botocore's boxing and the Smithy @default disagree"
+	// botocore members are all optional, so pointers; the Smithy JSON holds
+	// a member with a default (a Smithy 1.0 primitive) by value.
+	if bv == "*"+sv && hasDefault(m) {
+		return "the Smithy JSON gives the member a default; botocore's members are all optional"
 	}
 	return ""
+}
+
+// hasDefault reports whether m or its target has a non-null default.
+func hasDefault(m *model.MemberShape) bool {
+	for _, d := range []*gjson.Result{m.Traits.Default, m.Target.Traits.Default} {
+		if d != nil && d.Type != gjson.Null {
+			return true
+		}
+	}
+	return false
 }
 
 // unionGap reports a shape that is a union in the Smithy JSON and a plain
@@ -185,26 +194,6 @@ func (b *botoRaw) shape(name string) gjson.Result { return b.svc.Get("shapes").G
 func (b *botoRaw) hasShape(name string) bool      { return b.shape(name).Exists() }
 func (b *botoRaw) hasMember(s, m string) bool {
 	return b.shape(s).Get("members").Get(gjson.Escape(m)).Exists()
-}
-
-// zeroDefault reports whether botocore's Smithy 1.0 boxing gives a member a
-// zero default: it targets an unboxed boolean or number and is neither
-// boxed nor required.
-func (b *botoRaw) zeroDefault(shape, member string) bool {
-	s := b.shape(shape)
-	m := s.Get("members").Get(gjson.Escape(member))
-	t := b.shape(m.Get("shape").Str)
-	switch t.Get("type").Str {
-	case "boolean", "byte", "short", "integer", "long", "float", "double":
-	default:
-		return false
-	}
-	for _, r := range s.Get("required").Array() {
-		if r.Str == member {
-			return false
-		}
-	}
-	return !t.Get("box").Bool() && !m.Get("box").Bool()
 }
 
 func (b *botoRaw) hasEnumValue(s, v string) bool {

@@ -19,9 +19,9 @@
 //   - A string with an enum list becomes an enum shape whose member names
 //     are synthesized from the values as Smithy does, or keeps the enum
 //     trait when a value cannot be named.
-//   - Boxing follows Smithy's 1.0 rules: a boolean or number shape without
-//     "box" has a zero default, and so has each structure member targeting
-//     it, except required and boxed members, which get a null default.
+//   - Every member is optional (no default), as botocore clients send only
+//     the members a caller sets: botocore does not say reliably which
+//     booleans and numbers are primitives.
 //   - Pagination becomes smithy.api#paginated and waiters
 //     smithy.waiters#waitable, both applied to the operation from documents
 //     of their own whose positions are in their files.

@@ -115,7 +115,7 @@ func generate(path, importPath string) (*side, error) {
 	if err != nil {
 		return nil, err
 	}
-	api, err := model.BuildAPI(c, importPath, "")
+	api, err := templates.BuildAPI(c, importPath, "")
 	if err != nil {
 		return nil, err
 	}

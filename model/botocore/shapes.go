@@ -15,11 +15,6 @@ var simpleTypes = map[string]string{
 	"timestamp": "timestamp",
 }
 
-// zeroValues are the defaults Smithy 1.0 gives unboxed shapes of a type.
-var zeroValues = map[string]string{
-	"boolean": "false", "byte": "0", "short": "0", "integer": "0", "long": "0", "float": "0", "double": "0",
-}
-
 var timestampFormats = map[string]string{
 	"iso8601": "date-time", "rfc822": "http-date", "unixTimestamp": "epoch-seconds",
 }
@@ -166,19 +161,13 @@ func (c *converter) member(s *shapeOut, name gjson.Result, mv object, required b
 	return m
 }
 
-// memberDefault gives members Smithy 1.0's implicit defaults: the zero
-// value for an unboxed boolean or number, "" for a streaming blob; a
-// required or boxed member's default is null.
+// memberDefault gives a streaming blob member the default "". Other members
+// get no default: botocore does not say which booleans and numbers are
+// primitives (its "box" is not reliable), and its clients send only the
+// members a caller sets, so every member is optional.
 func (c *converter) memberDefault(m *memberOut, mv object, t shapeFacts, required bool) {
-	zero, primitive := zeroValues[t.typ]
-	switch {
-	case t.typ == "blob" && t.streaming && !required:
+	if t.typ == "blob" && t.streaming && !required {
 		m.addTrait("smithy.api#default", mv.Index, `""`)
-	case !primitive || t.box:
-	case required || mv.Get("box").Bool():
-		m.addTrait("smithy.api#default", mv.Index, "null")
-	default:
-		m.addTrait("smithy.api#default", mv.Index, zero)
 	}
 }
 
@@ -325,9 +314,6 @@ func (c *converter) shapeTraits(s *shapeOut, v object) {
 	}
 	if f := v.Get("timestampFormat"); f.Exists() {
 		c.timestampFormat(s.addTrait, s.id, f)
-	}
-	if zero, ok := zeroValues[s.typ]; ok && !v.Get("box").Bool() {
-		s.addTrait("smithy.api#default", v.Index, zero)
 	}
 	if v.Get("exception").Bool() || v.Get("error").IsObject() {
 		c.errorTraits(s, v)

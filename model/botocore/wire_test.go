@@ -143,7 +143,7 @@ func wireTestSource(services map[string]*pair) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var imports, clients, unions strings.Builder
+	var imports, clients, unions, names strings.Builder
 	for _, name := range sortedPairs(services) {
 		p := services[name]
 		fmt.Fprintf(&clients, "%q: {\n", name)
@@ -159,6 +159,7 @@ func wireTestSource(services map[string]*pair) ([]byte, error) {
 				for _, f := range n.Fields {
 					used = true
 					fmt.Fprintf(&unions, "\t%q: reflect.TypeOf(%s_types.%s{}),\n", name+"/"+[]string{"smithy", "boto"}[i]+"/"+f.Name, alias, f.Name)
+					fmt.Fprintf(&names, "\treflect.TypeOf(%s_types.%s{}): %q,\n", alias, f.Name, f.Member.Name)
 				}
 			}
 			if used {
@@ -167,7 +168,8 @@ func wireTestSource(services map[string]*pair) ([]byte, error) {
 		}
 		clients.WriteString("},\n")
 	}
-	src := strings.NewReplacer("IMPORTS", imports.String(), "CLIENTS", clients.String(), "UNIONS", unions.String()).Replace(string(tmpl))
+	src := strings.NewReplacer("IMPORTS", imports.String(), "CLIENTS", clients.String(), "UNIONS", unions.String(),
+		"MEMBERNAMES", names.String()).Replace(string(tmpl))
 	return []byte(src), nil
 }
 
