@@ -1,6 +1,9 @@
 package templates
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
@@ -8,11 +11,16 @@ import (
 
 // Import paths the client code uses.
 const (
-	clientAWSPkg        = "github.com/aws/aws-sdk-go-v2/aws"
-	clientRetryPkg      = "github.com/aws/aws-sdk-go-v2/aws/retry"
-	clientSmithyPkg     = "github.com/aws/smithy-go"
-	clientMiddlewarePkg = "github.com/aws/smithy-go/middleware"
-	clientTransportPkg  = "github.com/smithygen/smithygen/runtime/transport"
+	clientAWSPkg           = "github.com/aws/aws-sdk-go-v2/aws"
+	clientAWSMiddlewarePkg = "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	clientV4Pkg            = "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	clientSmithyPkg        = "github.com/aws/smithy-go"
+	clientLoggingPkg       = "github.com/aws/smithy-go/logging"
+	clientMetricsPkg       = "github.com/aws/smithy-go/metrics"
+	clientMiddlewarePkg    = "github.com/aws/smithy-go/middleware"
+	clientTracingPkg       = "github.com/aws/smithy-go/tracing"
+	clientSmithyHTTPPkg    = "github.com/aws/smithy-go/transport/http"
+	clientTransportPkg     = "github.com/smithygen/smithygen/runtime/transport"
 )
 
 // clientFile emits api_client.go: the service constants, Options, Client,
@@ -23,13 +31,17 @@ func clientFile(a *model.API) *jen.File {
 	clientImportNames(f)
 	f.Add(clientConsts(a))
 	f.Add(clientHTTPClient())
-	f.Add(clientOptions())
+	f.Add(clientHTTPSigner())
+	f.Add(clientOptions(a))
 	f.Add(clientOptionsCopy())
+	f.Add(clientWithOptions())
 	f.Add(clientTransportConfig(a))
-	f.Add(clientResolveRetryer())
+	f.Add(clientResolve())
+	f.Add(clientIdempotent(a))
+	f.Add(clientRedaction(a))
 	f.Add(clientStruct(a))
 	f.Add(clientNew())
-	f.Add(clientNewFromConfig())
+	f.Add(clientNewFromConfig(a))
 	f.Add(clientOptionsMethod())
 	f.Add(clientInvoke())
 	f.Add(clientOperation())
@@ -44,11 +56,16 @@ func clientFile(a *model.API) *jen.File {
 func clientImportNames(f *jen.File) {
 	f.ImportNames(map[string]string{
 		clientAWSPkg:        "aws",
-		clientRetryPkg:      "retry",
+		clientV4Pkg:         "v4",
 		clientSmithyPkg:     "smithy",
+		clientLoggingPkg:    "logging",
+		clientMetricsPkg:    "metrics",
 		clientMiddlewarePkg: "middleware",
+		clientTracingPkg:    "tracing",
 		clientTransportPkg:  "transport",
 	})
+	f.ImportAlias(clientAWSMiddlewarePkg, "awsmiddleware")
+	f.ImportAlias(clientSmithyHTTPPkg, "smithyhttp")
 }
 
 func clientConsts(a *model.API) *jen.Statement {
@@ -68,6 +85,15 @@ func clientHTTPClient() *jen.Statement {
 			Params(jen.Op("*").Qual("net/http", "Response"), jen.Error()))
 }
 
+func clientHTTPSigner() *jen.Statement {
+	return jen.Comment("HTTPSignerV4 signs requests with SigV4; *v4.Signer implements it.").Line().
+		Type().Id("HTTPSignerV4").Interface(
+		jen.Id("SignHTTP").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("credentials").Qual(clientAWSPkg, "Credentials"),
+			jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("payloadHash").String(), jen.Id("service").String(),
+			jen.Id("region").String(), jen.Id("signingTime").Qual("time", "Time"),
+			jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Qual(clientV4Pkg, "SignerOptions"))).Error())
+}
+
 // clientOptionField is one documented field of Options.
 type clientOptionField struct {
 	name string
@@ -75,39 +101,104 @@ type clientOptionField struct {
 	doc  []string
 }
 
-var clientOptionFields = []clientOptionField{
-	{"AppID", jen.String(), []string{
-		"AppID is an optional application identifier appended to the User-Agent",
-		"header as app/{AppID}."}},
-	{"BaseEndpoint", jen.Op("*").String(), []string{
-		"BaseEndpoint, when set, is the URL requests are sent to instead of the",
-		"Region's default endpoint, e.g. \"http://localhost:8080\". Its path prefixes",
-		"every operation path."}},
-	{"Credentials", jen.Qual(clientAWSPkg, "CredentialsProvider"), []string{
-		"Credentials sign requests with SigV4. Nil or aws.AnonymousCredentials sends",
-		"them unsigned. New caches them with aws.CredentialsCache."}},
-	{"HTTPClient", jen.Id("HTTPClient"), []string{
-		"HTTPClient sends requests; nil selects a shared default client."}},
-	{"Region", jen.String(), []string{
-		"Region is the AWS Region requests are signed for and, without a",
-		"BaseEndpoint, sent to. (Required)"}},
-	{"RetryMaxAttempts", jen.Int(), []string{
-		"RetryMaxAttempts, when not zero, is the most attempts made for an operation",
-		"that fails with a retryable error. Set in an operation call's functional",
-		"options to a value other than the client's, it limits that call only."}},
-	{"RetryMode", jen.Qual(clientAWSPkg, "RetryMode"), []string{
-		"RetryMode selects the retryer New creates when Retryer is nil:",
-		"aws.RetryModeStandard (the default) or aws.RetryModeAdaptive. It is not",
-		"read after New."}},
-	{"Retryer", jen.Qual(clientAWSPkg, "Retryer"), []string{
-		"Retryer decides whether and when a failed attempt is retried. When nil, New",
-		"creates one as RetryMode selects; functional options passed to New see",
-		"that retryer and may wrap it."}},
+// clientOptionFields are the fields of Options, named and typed as
+// aws-sdk-go-v2 names them.
+func clientOptionFields(a *model.API) []clientOptionField {
+	fields := []clientOptionField{
+		{"APIOptions", jen.Index().Func().Params(jen.Op("*").Qual(clientMiddlewarePkg, "Stack")).Error(), []string{
+			"APIOptions change the middleware stack of every call, as in aws-sdk-go-v2:",
+			"its steps and middleware IDs are listed by transport.StackMiddlewareIDs.",
+			"Calls without APIOptions or Interceptors run without building a stack."}},
+		{"AppID", jen.String(), []string{
+			"AppID is an optional application identifier appended to the User-Agent",
+			"header as app/{AppID}."}},
+		{"BaseEndpoint", jen.Op("*").String(), []string{
+			"BaseEndpoint, when set, is the URL requests are sent to instead of the",
+			"Region's default endpoint, e.g. \"http://localhost:8080\". Its path prefixes",
+			"every operation path."}},
+		{"ClientLogMode", jen.Qual(clientAWSPkg, "ClientLogMode"), []string{
+			"ClientLogMode selects what Logger receives: requests, responses (bodies only",
+			"with the WithBody modes), retries and signing. Credentials, the",
+			"Authorization header, security tokens and sensitive members are redacted."}},
+		{"Credentials", jen.Qual(clientAWSPkg, "CredentialsProvider"), []string{
+			"Credentials sign requests with SigV4. Nil or aws.AnonymousCredentials sends",
+			"them unsigned. New caches them with aws.CredentialsCache."}},
+		{"DefaultsMode", jen.Qual(clientAWSPkg, "DefaultsMode"), []string{
+			"DefaultsMode selects the retry mode and HTTP timeouts of an unset Retryer,",
+			"RetryMode and HTTPClient, as in aws-sdk-go-v2; \"auto\" resolves from Region",
+			"and RuntimeEnvironment."}},
+		{"DisableClockSkewCorrection", jen.Bool(), []string{
+			"DisableClockSkewCorrection signs with the local clock only. Otherwise the",
+			"clock skew seen in responses' Date headers corrects the signing time of",
+			"later attempts and calls, and makes skew-caused signature errors retryable."}},
+	}
+	if clientCompresses(a) {
+		fields = append(fields, clientOptionField{"DisableRequestCompression", jen.Bool(), []string{
+			"DisableRequestCompression sends the bodies of operations with the",
+			"requestCompression trait uncompressed."}})
+	}
+	fields = append(fields, []clientOptionField{
+		{"HTTPClient", jen.Id("HTTPClient"), []string{
+			"HTTPClient sends requests; nil selects an awshttp.BuildableClient with the",
+			"DefaultsMode's timeouts."}},
+		{"HTTPSignerV4", jen.Id("HTTPSignerV4"), []string{
+			"HTTPSignerV4 signs requests; nil selects v4.NewSigner()."}},
+		{"Interceptors", jen.Qual(clientSmithyHTTPPkg, "InterceptorRegistry"), []string{
+			"Interceptors run at smithy-go's hook points, in aws-sdk-go-v2's order."}},
+		{"Logger", jen.Qual(clientLoggingPkg, "Logger"), []string{
+			"Logger receives what ClientLogMode selects; nil selects logging.Nop."}},
+		{"MaxResponseBodyBytes", jen.Int64(), []string{
+			"MaxResponseBodyBytes, when positive, fails a call whose response body is",
+			"longer with *transport.ResponseTooLargeError, without reading past it. Set",
+			"in an operation call's functional options, it limits that call only."}},
+		{"MeterProvider", jen.Qual(clientMetricsPkg, "MeterProvider"), []string{
+			"MeterProvider receives aws-sdk-go-v2's client metrics (client.call.duration,",
+			"client.call.attempts, ...); nil records none."}},
+		{"Region", jen.String(), []string{
+			"Region is the AWS Region requests are signed for and, without a",
+			"BaseEndpoint, sent to. (Required)"}},
+	}...)
+	if clientCompresses(a) {
+		fields = append(fields, clientOptionField{"RequestMinCompressSizeBytes", jen.Int64(), []string{
+			"RequestMinCompressSizeBytes is the smallest body compressed, from 0 to",
+			"10485760 bytes; 0 selects 10240."}})
+	}
+	return append(fields, []clientOptionField{
+		{"RetryMaxAttempts", jen.Int(), []string{
+			"RetryMaxAttempts, when not zero, is the most attempts made for an operation",
+			"that fails with a retryable error. Set in an operation call's functional",
+			"options to a value other than the client's, it limits that call only."}},
+		{"RetryMode", jen.Qual(clientAWSPkg, "RetryMode"), []string{
+			"RetryMode selects the retryer New creates when Retryer is nil:",
+			"aws.RetryModeStandard (the default) or aws.RetryModeAdaptive. It is not",
+			"read after New."}},
+		{"Retryer", jen.Qual(clientAWSPkg, "Retryer"), []string{
+			"Retryer decides whether and when a failed attempt is retried. When nil, New",
+			"creates one as RetryMode selects; functional options passed to New see",
+			"that retryer and may wrap it."}},
+		{"RuntimeEnvironment", jen.Qual(clientAWSPkg, "RuntimeEnvironment"), []string{
+			"RuntimeEnvironment is the environment DefaultsMode \"auto\" resolves from."}},
+		{"TracerProvider", jen.Qual(clientTracingPkg, "TracerProvider"), []string{
+			"TracerProvider receives aws-sdk-go-v2's spans of every call; nil records none."}},
+		{"resolvedDefaultsMode", jen.Qual(clientAWSPkg, "DefaultsMode"), []string{
+			"resolvedDefaultsMode is the DefaultsMode New resolved."}},
+	}...)
 }
 
-func clientOptions() *jen.Statement {
+// clientCompresses reports whether an operation has the requestCompression
+// trait, which adds the compression options.
+func clientCompresses(a *model.API) bool {
+	for _, op := range a.Operations {
+		if len(op.Shape.Traits.RequestCompression) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func clientOptions(a *model.API) *jen.Statement {
 	var fields []jen.Code
-	for i, o := range clientOptionFields {
+	for i, o := range clientOptionFields(a) {
 		if i > 0 {
 			fields = append(fields, jen.Line())
 		}
@@ -122,40 +213,170 @@ func clientOptions() *jen.Statement {
 }
 
 func clientOptionsCopy() *jen.Statement {
-	return jen.Comment("Copy returns a copy of the options. Pointer and interface fields are shared.").Line().
-		Func().Params(jen.Id("o").Id("Options")).Id("Copy").Params().Id("Options").Block(jen.Return(jen.Id("o")))
+	o := jen.Id("o")
+	return jen.Comment("Copy returns a copy of the options. APIOptions and Interceptors are copied;").Line().
+		Comment("other pointer and interface fields are shared.").Line().
+		Func().Params(o.Clone().Id("Options")).Id("Copy").Params().Id("Options").Block(
+		o.Clone().Dot("APIOptions").Op("=").Qual("slices", "Clone").Call(o.Clone().Dot("APIOptions")),
+		o.Clone().Dot("Interceptors").Op("=").Add(o.Clone()).Dot("Interceptors").Dot("Copy").Call(),
+		jen.Return(o),
+	)
+}
+
+// clientWithOptions emits aws-sdk-go-v2's functional-option helpers.
+func clientWithOptions() *jen.Statement {
+	stackFns := jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Qual(clientMiddlewarePkg, "Stack")).Error()
+	withCtx := func(name, id, setter, param, doc string) *jen.Statement {
+		return jen.Comment(doc).Line().
+			Func().Id(name).Params(jen.Id(param).String()).Func().Params(jen.Op("*").Id("Options")).Block(
+			jen.Id("fn").Op(":=").Func().Params(jen.Id("ctx").Qual("context", "Context"),
+				jen.Id("in").Qual(clientMiddlewarePkg, "InitializeInput"), jen.Id("next").Qual(clientMiddlewarePkg, "InitializeHandler")).
+				Params(jen.Qual(clientMiddlewarePkg, "InitializeOutput"), jen.Qual(clientMiddlewarePkg, "Metadata"), jen.Error()).Block(
+				jen.Return(jen.Id("next").Dot("HandleInitialize").Call(jen.Qual(clientAWSMiddlewarePkg, setter).Call(jen.Id("ctx"), jen.Id(param)), jen.Id("in")))),
+			jen.Return(jen.Id("WithAPIOptions").Call(jen.Func().Params(jen.Id("s").Op("*").Qual(clientMiddlewarePkg, "Stack")).Error().Block(
+				jen.Return(jen.Id("s").Dot("Initialize").Dot("Add").Call(
+					jen.Qual(clientMiddlewarePkg, "InitializeMiddlewareFunc").Call(jen.Lit(id), jen.Id("fn")),
+					jen.Qual(clientMiddlewarePkg, "Before")))))),
+		)
+	}
+	return jen.Comment("WithAPIOptions returns a functional option that appends optFns to APIOptions.").Line().
+		Func().Id("WithAPIOptions").Params(stackFns).Func().Params(jen.Op("*").Id("Options")).Block(
+		jen.Return(jen.Func().Params(jen.Id("o").Op("*").Id("Options")).Block(
+			jen.Id("o").Dot("APIOptions").Op("=").Append(jen.Id("o").Dot("APIOptions"), jen.Id("optFns").Op("...")))),
+	).Line().Line().
+		Add(withCtx("WithSigV4SigningName", "withSigV4SigningName", "SetSigningName", "name",
+			"WithSigV4SigningName returns a functional option that signs with the SigV4 signing name name.")).Line().Line().
+		Add(withCtx("WithSigV4SigningRegion", "withSigV4SigningRegion", "SetSigningRegion", "region",
+			"WithSigV4SigningRegion returns a functional option that signs for the SigV4 region region."))
 }
 
 // clientTransportConfig emits the method that maps Options to the
-// transport's settings; retryMaxAttempts is passed through to it.
+// transport's settings; retryMaxAttempts and the client's clock skew are
+// passed through to it.
 func clientTransportConfig(a *model.API) *jen.Statement {
 	o := jen.Id("o")
+	cfg := jen.Dict{
+		jen.Id("ServiceID"):                  jen.Id("ServiceID"),
+		jen.Id("SigningName"):                jen.Lit(a.SigningName),
+		jen.Id("EndpointPrefix"):             jen.Lit(a.EndpointPrefix),
+		jen.Id("Scope"):                      jen.Lit(a.ImportPath),
+		jen.Id("RetryMaxAttempts"):           jen.Id("retryMaxAttempts"),
+		jen.Id("ClockSkew"):                  jen.Id("clockSkew"),
+		jen.Id("Redaction"):                  jen.Id("redaction"),
+		jen.Id("Signer"):                     o.Clone().Dot("HTTPSignerV4"),
+		jen.Id("MaxResponseBodyBytes"):       o.Clone().Dot("MaxResponseBodyBytes"),
+		jen.Id("DisableClockSkewCorrection"): o.Clone().Dot("DisableClockSkewCorrection"),
+	}
+	for _, f := range []string{"Region", "BaseEndpoint", "Credentials", "HTTPClient", "Retryer", "AppID", "APIOptions",
+		"Interceptors", "TracerProvider", "MeterProvider", "Logger", "ClientLogMode"} {
+		cfg[jen.Id(f)] = o.Clone().Dot(f)
+	}
+	if clientCompresses(a) {
+		cfg[jen.Id("DisableRequestCompression")] = o.Clone().Dot("DisableRequestCompression")
+		cfg[jen.Id("RequestMinCompressSizeBytes")] = o.Clone().Dot("RequestMinCompressSizeBytes")
+	}
 	return jen.Comment("transportConfig returns the transport settings of the options.").Line().
 		Func().Params(o.Clone().Id("Options")).Id("transportConfig").
-		Params(jen.Id("retryMaxAttempts").Int()).Qual(clientTransportPkg, "Config").
-		Block(jen.Return(jen.Qual(clientTransportPkg, "Config").Values(jen.Dict{
-			jen.Id("ServiceID"):        jen.Id("ServiceID"),
-			jen.Id("SigningName"):      jen.Lit(a.SigningName),
-			jen.Id("EndpointPrefix"):   jen.Lit(a.EndpointPrefix),
-			jen.Id("Region"):           o.Clone().Dot("Region"),
-			jen.Id("BaseEndpoint"):     o.Clone().Dot("BaseEndpoint"),
-			jen.Id("Credentials"):      o.Clone().Dot("Credentials"),
-			jen.Id("HTTPClient"):       o.Clone().Dot("HTTPClient"),
-			jen.Id("Retryer"):          o.Clone().Dot("Retryer"),
-			jen.Id("RetryMaxAttempts"): jen.Id("retryMaxAttempts"),
-			jen.Id("AppID"):            o.Clone().Dot("AppID"),
-		})))
+		Params(jen.Id("retryMaxAttempts").Int(), jen.Id("clockSkew").Op("*").Qual("sync/atomic", "Int64")).
+		Qual(clientTransportPkg, "Config").
+		Block(jen.Return(jen.Qual(clientTransportPkg, "Config").Values(cfg)))
 }
 
-func clientResolveRetryer() *jen.Statement {
-	return jen.Comment("resolveRetryer sets a nil Retryer to the retryer of the RetryMode.").Line().
-		Func().Params(jen.Id("o").Op("*").Id("Options")).Id("resolveRetryer").Params().Block(
-		jen.Switch().Block(
-			jen.Case(jen.Id("o").Dot("Retryer").Op("!=").Nil()).Block(jen.Return()),
-			jen.Case(jen.Id("o").Dot("RetryMode").Op("==").Qual(clientAWSPkg, "RetryModeAdaptive")).
-				Block(jen.Id("o").Dot("Retryer").Op("=").Qual(clientRetryPkg, "NewAdaptiveMode").Call()),
-			jen.Default().Block(jen.Id("o").Dot("Retryer").Op("=").Qual(clientRetryPkg, "NewStandard").Call()),
-		))
+// clientResolve emits the method that fills unset options with their
+// defaults before the functional options of New run, as aws-sdk-go-v2's
+// New does.
+func clientResolve() *jen.Statement {
+	o := func(f string) *jen.Statement { return jen.Id("o").Dot(f) }
+	ifNil := func(f string, v jen.Code) jen.Code {
+		return jen.If(o(f).Op("==").Nil()).Block(o(f).Op("=").Add(v))
+	}
+	return jen.Comment("resolveDefaults sets the defaults mode and the unset logger, retryer, HTTP").Line().
+		Comment("client, signer, tracer and meter providers.").Line().
+		Func().Params(jen.Id("o").Op("*").Id("Options")).Id("resolveDefaults").Params().Block(
+		ifNil("Logger", jen.Qual(clientLoggingPkg, "Nop").Values()),
+		jen.If(o("resolvedDefaultsMode").Op("==").Lit("")).Block(
+			o("resolvedDefaultsMode").Op("=").Qual(clientTransportPkg, "ResolveDefaultsMode").Call(
+				o("DefaultsMode"), o("Region"), o("RuntimeEnvironment"))),
+		ifNil("Retryer", jen.Qual(clientTransportPkg, "NewRetryer").Call(o("RetryMode"), o("resolvedDefaultsMode"))),
+		o("HTTPClient").Op("=").Qual(clientTransportPkg, "ResolveHTTPClient").Call(o("HTTPClient"), o("resolvedDefaultsMode")),
+		ifNil("HTTPSignerV4", jen.Qual(clientV4Pkg, "NewSigner").Call()),
+		ifNil("TracerProvider", jen.Op("&").Qual(clientTracingPkg, "NopTracerProvider").Values()),
+		ifNil("MeterProvider", jen.Qual(clientMetricsPkg, "NopMeterProvider").Values()),
+	)
+}
+
+// clientIdempotent emits the set of operations that may be sent again after
+// their response failed to arrive whole.
+func clientIdempotent(a *model.API) *jen.Statement {
+	var names []jen.Code
+	for _, op := range a.Operations {
+		if clientOpIdempotent(op) {
+			names = append(names, jen.Lit(op.Shape.Name()).Op(":").True())
+		}
+	}
+	return jen.Comment("idempotentOperations are the operations that may be sent again after their").Line().
+		Comment("response failed to arrive whole: @readonly, @idempotent, or with an").Line().
+		Comment("@idempotencyToken input member (filled once per call).").Line().
+		Var().Id("idempotentOperations").Op("=").Map(jen.String()).Bool().Values(names...)
+}
+
+func clientOpIdempotent(op *model.Op) bool {
+	t := &op.Shape.Traits
+	if t.Readonly || t.Idempotent {
+		return true
+	}
+	for _, f := range op.Input.Fields {
+		if f.Member.Traits.IdempotencyToken {
+			return true
+		}
+	}
+	return false
+}
+
+// clientRedaction emits the redaction of @sensitive members in logs: the
+// headers they bind and, for JSON protocols, their body member names; a
+// sensitive payload or another protocol hides whole bodies.
+func clientRedaction(a *model.API) *jen.Statement {
+	headers, members := map[string]bool{}, map[string]bool{}
+	whole := false
+	for _, n := range append(append([]*model.Named(nil), a.Inputs...), a.Types...) {
+		for _, f := range n.Fields {
+			if !f.Member.Traits.Sensitive && !f.Member.Target.Traits.Sensitive {
+				continue
+			}
+			switch f.Location {
+			case model.InHeader, model.InPrefixHeaders:
+				headers[f.LocationName] = true
+			case model.InPayload:
+				whole = true
+			case model.InBody:
+				members[f.Wire] = true
+			}
+		}
+	}
+	doc := jen.Comment("redaction hides @sensitive members in logged requests and responses.").Line()
+	if len(headers) == 0 && len(members) == 0 && !whole {
+		return doc.Var().Id("redaction").Op("*").Qual(clientTransportPkg, "Redaction")
+	}
+	r := jen.Dict{}
+	if len(headers) > 0 {
+		r[jen.Id("Headers")] = jen.Index().String().Values(sortedLits(headers)...)
+	}
+	switch {
+	case whole || a.Protocol != restJSON1:
+		r[jen.Id("Body")] = jen.Qual(clientTransportPkg, "RedactBody")
+	case len(members) > 0:
+		r[jen.Id("Body")] = jen.Qual(clientTransportPkg, "RedactJSONMembers").Call(sortedLits(members)...)
+	}
+	return doc.Var().Id("redaction").Op("=").Op("&").Qual(clientTransportPkg, "Redaction").Values(r)
+}
+
+func sortedLits(set map[string]bool) []jen.Code {
+	var out []jen.Code
+	for _, k := range slices.Sorted(maps.Keys(set)) {
+		out = append(out, jen.Lit(k))
+	}
+	return out
 }
 
 func clientStruct(a *model.API) *jen.Statement {
@@ -165,6 +386,8 @@ func clientStruct(a *model.API) *jen.Statement {
 		jen.Id("options").Id("Options"),
 		jen.Line().Comment("transport sends calls made without functional options."),
 		jen.Id("transport").Op("*").Qual(clientTransportPkg, "Client"),
+		jen.Line().Comment("timeOffset is the clock skew in nanoseconds that calls sign with."),
+		jen.Id("timeOffset").Op("*").Qual("sync/atomic", "Int64"),
 	)
 }
 
@@ -175,36 +398,42 @@ func clientNew() *jen.Statement {
 		Func().Id("New").Params(opts.Clone().Id("Options"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).
 		Op("*").Id("Client").Block(
 		opts.Clone().Op("=").Add(opts.Clone()).Dot("Copy").Call(),
-		opts.Clone().Dot("resolveRetryer").Call(),
+		opts.Clone().Dot("resolveDefaults").Call(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(
 			jen.Id("fn").Call(jen.Op("&").Add(opts.Clone()))),
 		opts.Clone().Dot("Retryer").Op("=").Qual(clientTransportPkg, "ResolveRetryer").
 			Call(opts.Clone().Dot("Retryer"), opts.Clone().Dot("RetryMaxAttempts")),
 		opts.Clone().Dot("Credentials").Op("=").Qual(clientTransportPkg, "NewCredentialsCache").
 			Call(opts.Clone().Dot("Credentials")),
-		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{
-			jen.Id("options"):   opts.Clone(),
-			jen.Id("transport"): jen.Qual(clientTransportPkg, "NewClient").Call(opts.Clone().Dot("transportConfig").Call(jen.Lit(0))),
-		})),
+		jen.Id("c").Op(":=").Op("&").Id("Client").Values(jen.Dict{
+			jen.Id("options"):    opts.Clone(),
+			jen.Id("timeOffset"): jen.New(jen.Qual("sync/atomic", "Int64")),
+		}),
+		jen.Id("c").Dot("transport").Op("=").Qual(clientTransportPkg, "NewClient").Call(
+			opts.Clone().Dot("transportConfig").Call(jen.Lit(0), jen.Id("c").Dot("timeOffset"))),
+		jen.Return(jen.Id("c")),
 	)
 }
 
-func clientNewFromConfig() *jen.Statement {
+func clientNewFromConfig(a *model.API) *jen.Statement {
 	cfg := func(field string) *jen.Statement { return jen.Id("cfg").Dot(field) }
+	fields := jen.Dict{jen.Id("Interceptors"): cfg("Interceptors").Dot("Copy").Call()}
+	names := []string{"APIOptions", "AppID", "BaseEndpoint", "ClientLogMode", "Credentials", "DefaultsMode",
+		"DisableClockSkewCorrection", "HTTPClient", "Logger", "Region", "RetryMaxAttempts", "RetryMode", "RuntimeEnvironment"}
+	if clientCompresses(a) {
+		names = append(names, "DisableRequestCompression", "RequestMinCompressSizeBytes")
+	}
+	for _, f := range names {
+		fields[jen.Id(f)] = cfg(f)
+	}
 	return jen.Comment("NewFromConfig returns a client configured from cfg as aws-sdk-go-v2 clients are").Line().
 		Comment("(Region, Credentials, HTTPClient, Retryer, RetryMaxAttempts, RetryMode,").Line().
-		Comment("BaseEndpoint, AppID), then by cfg.ServiceOptions and optFns.").Line().
+		Comment("BaseEndpoint, AppID, APIOptions, Interceptors, Logger, ClientLogMode,").Line().
+		Comment("DefaultsMode, RuntimeEnvironment, clock-skew and compression settings), then").Line().
+		Comment("by cfg.ServiceOptions and optFns.").Line().
 		Func().Id("NewFromConfig").Params(jen.Id("cfg").Qual(clientAWSPkg, "Config"),
 		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
-		jen.Id("options").Op(":=").Id("Options").Values(jen.Dict{
-			jen.Id("AppID"):            cfg("AppID"),
-			jen.Id("BaseEndpoint"):     cfg("BaseEndpoint"),
-			jen.Id("Credentials"):      cfg("Credentials"),
-			jen.Id("HTTPClient"):       cfg("HTTPClient"),
-			jen.Id("Region"):           cfg("Region"),
-			jen.Id("RetryMaxAttempts"): cfg("RetryMaxAttempts"),
-			jen.Id("RetryMode"):        cfg("RetryMode"),
-		}),
+		jen.Id("options").Op(":=").Id("Options").Values(fields),
 		jen.If(cfg("Retryer").Op("!=").Nil()).Block(
 			jen.Id("options").Dot("Retryer").Op("=").Add(cfg("Retryer")).Call()),
 		jen.Return(jen.Id("New").Call(jen.Id("options"), jen.Func().Params(jen.Id("o").Op("*").Id("Options")).Block(
@@ -241,7 +470,7 @@ func clientInvoke() *jen.Statement {
 		jen.Id("attempts").Op(":=").Lit(0),
 		jen.If(o.Clone().Dot("RetryMaxAttempts").Op("!=").Id("c").Dot("options").Dot("RetryMaxAttempts")).Block(
 			jen.Id("attempts").Op("=").Add(o.Clone()).Dot("RetryMaxAttempts")),
-		jen.Id("t").Op(":=").Qual(clientTransportPkg, "NewClient").Call(o.Clone().Dot("transportConfig").Call(jen.Id("attempts"))),
+		jen.Id("t").Op(":=").Qual(clientTransportPkg, "NewClient").Call(o.Clone().Dot("transportConfig").Call(jen.Id("attempts"), jen.Id("c").Dot("timeOffset"))),
 		jen.Return(jen.Id("t").Dot("Invoke").Call(jen.Id("ctx"), jen.Id("op"))),
 	)
 }
@@ -291,6 +520,9 @@ func clientOperationCall() *jen.Statement {
 			}))),
 		jen.Op("*").Add(t.Clone()).Op("=").Qual(clientTransportPkg, "Operation").Add(keyedValues(
 			jen.Id("Name"), jen.Id("op").Dot("name"),
+			jen.Id("Input"), params.Clone(),
+			jen.Id("Output"), out.Clone(),
+			jen.Id("Idempotent"), jen.Id("idempotentOperations").Index(jen.Id("op").Dot("name")),
 			jen.Id("Build"), jen.Func().Params(jen.Id("r").Add(req)).Error().
 				Add(oneLine(jen.Return(jen.Id("op").Dot("serialize").Call(params.Clone(), jen.Id("r"))))),
 			jen.Id("Decode"), jen.Func().Params(jen.Id("resp").Add(resp)).Error().

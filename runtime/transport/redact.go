@@ -18,14 +18,19 @@ func RedactJSONMembers(names ...string) func([]byte) []byte {
 		p := redactor{in: body, out: &out, names: set}
 		p.space()
 		if !p.value(false) {
-			return []byte("[" + redacted + ": " + strconv.Itoa(len(body)) + " bytes]")
+			return RedactBody(body)
 		}
 		p.space()
 		if p.i != len(p.in) {
-			return []byte("[" + redacted + ": " + strconv.Itoa(len(body)) + " bytes]")
+			return RedactBody(body)
 		}
 		return out.Bytes()
 	}
+}
+
+// RedactBody is a Redaction.Body that hides the whole body, giving its length.
+func RedactBody(body []byte) []byte {
+	return []byte("[" + redacted + ": " + strconv.Itoa(len(body)) + " bytes]")
 }
 
 // redactor copies one JSON document, replacing the values of named members.
