@@ -76,7 +76,9 @@ func (i instrument) record(opts []metrics.RecordMetricOption) {
 	i.r.add("record " + i.name + " " + strings.Join(attrs, " "))
 }
 
-func (i instrument) Add(_ context.Context, _ int64, opts ...metrics.RecordMetricOption) { i.record(opts) }
+func (i instrument) Add(_ context.Context, _ int64, opts ...metrics.RecordMetricOption) {
+	i.record(opts)
+}
 
 type floatHistogram struct{ instrument }
 
@@ -132,4 +134,3 @@ func testMetrics(t *testing.T, stack bool) {
 		}
 	}
 }
-
