@@ -280,7 +280,7 @@ func (s *call) sign(ctx context.Context, req *http.Request, skew time.Duration) 
 	}
 	var opts []func(*v4.SignerOptions)
 	if s.logger != nil && o.logSigning {
-		opts = append(opts, s.signingLogOptions(creds.SessionToken))
+		opts = append(opts, s.signingLogOptions(creds.SessionToken, req.Header))
 	}
 	err = c.signer.SignHTTP(ctx, creds, req, s.payloadHash, s.dest.signingName, s.dest.signingRegion,
 		time.Now().Add(skew), opts...)

@@ -102,24 +102,33 @@ func (s *call) logResponse(resp *http.Response, body []byte) {
 }
 
 // signingLogOptions makes the signer log its canonical request and string to
-// sign, as LogSigning does in aws-sdk-go-v2, with the session token hidden.
-func (s *call) signingLogOptions(token string) func(*v4.SignerOptions) {
+// sign, as LogSigning does in aws-sdk-go-v2, with the session token and the
+// values of sensitive headers of h hidden.
+func (s *call) signingLogOptions(token string, h http.Header) func(*v4.SignerOptions) {
+	secrets := []string{token}
+	if r := s.client.obs.redaction; r != nil {
+		for _, k := range r.Headers {
+			secrets = append(secrets, h.Values(k)...)
+		}
+	}
 	return func(o *v4.SignerOptions) {
-		o.Logger = secretLogger{next: s.logger, secret: token}
+		o.Logger = secretLogger{next: s.logger, secrets: secrets}
 		o.LogSigning = true
 	}
 }
 
-// secretLogger replaces a secret in every line it forwards.
+// secretLogger replaces secrets in every line it forwards.
 type secretLogger struct {
-	next   logging.Logger
-	secret string
+	next    logging.Logger
+	secrets []string
 }
 
 func (l secretLogger) Logf(c logging.Classification, format string, v ...any) {
 	msg := fmt.Sprintf(format, v...)
-	if l.secret != "" {
-		msg = strings.ReplaceAll(msg, l.secret, redacted)
+	for _, s := range l.secrets {
+		if s != "" {
+			msg = strings.ReplaceAll(msg, s, redacted)
+		}
 	}
 	l.next.Logf(c, "%s", msg)
 }

@@ -34,7 +34,7 @@ var StackMiddlewareIDs = map[string][]string{
 	"Serialize":  {"InterceptBeforeSerialization", "OperationSerializer", "InterceptAfterSerialization"},
 	"Build":      {"ClientRequestID", "ComputeContentLength", "UserAgent"},
 	"Finalize": {"spanRetryLoop", "InterceptBeforeRetryLoop", "Retry", "InterceptAttempt", "ResolveAuthScheme",
-		"GetIdentity", "ResolveEndpointV2", "ComputePayloadSHA256", "InterceptBeforeSigning", "Signing", "InterceptAfterSigning"},
+		"GetIdentity", "ResolveEndpointV2", "ComputePayloadHash", "InterceptBeforeSigning", "Signing", "InterceptAfterSigning"},
 	"Deserialize": {"AddRawResponseToMetadata", "ResponseErrorWrapper", "RequestIDRetriever", "InterceptAfterDeserialization",
 		"OperationDeserializer", "InterceptBeforeDeserialization", "RecordResponseTiming", "RequestResponseLogger", "InterceptTransmit"},
 }
@@ -293,7 +293,7 @@ func (s *call) signStep(ctx context.Context, in middleware.FinalizeInput, next m
 	}
 	var opts []func(*v4.SignerOptions)
 	if s.logger != nil && c.obs.logSigning {
-		opts = append(opts, s.signingLogOptions(creds.SessionToken))
+		opts = append(opts, s.signingLogOptions(creds.SessionToken, req.Header))
 	}
 	start := time.Now()
 	err := c.signer.SignHTTP(ctx, creds, req.Request, v4.GetPayloadHash(ctx), name, region, time.Now().Add(skew), opts...)
