@@ -273,11 +273,11 @@ func TestRedactJSONMembers(t *testing.T) {
 	r := RedactJSONMembers("secret", "nested")
 	cases := map[string]string{
 		`{"secret":"s3cr3t","name":"ok","list":[{"secret":12},{"nested":{"a":[1,"x"]}}]}`: `{"secret":"REDACTED","name":"ok","list":[{"secret":"REDACTED"},{"nested":"REDACTED"}]}`,
-		` { "secret" : "a\"b" , "n" : null } `:                                           ` { "secret" : "REDACTED" , "n" : null } `,
-		`not json`:                   `[REDACTED: 8 bytes]`,
-		`{"secret":"unterminated`:    `[REDACTED: 23 bytes]`,
-		`{"name":"ok"} trailing`:     `[REDACTED: 22 bytes]`,
-		`[true,false,1.5e3,"secret"]`: `[true,false,1.5e3,"secret"]`,
+		` { "secret" : "a\"b" , "n" : null } `:                                            ` { "secret" : "REDACTED" , "n" : null } `,
+		`not json`:                                                                        `[REDACTED: 8 bytes]`,
+		`{"secret":"unterminated`:                                                         `[REDACTED: 23 bytes]`,
+		`{"name":"ok"} trailing`:                                                          `[REDACTED: 22 bytes]`,
+		`[true,false,1.5e3,"secret"]`:                                                     `[true,false,1.5e3,"secret"]`,
 	}
 	for in, want := range cases {
 		if got := string(r([]byte(in))); got != want {
