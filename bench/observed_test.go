@@ -56,4 +56,3 @@ func BenchmarkListMembershipsObserved(b *testing.B) {
 		}
 	}
 }
-
