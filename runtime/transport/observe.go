@@ -33,16 +33,16 @@ type meters struct {
 
 func newObserver(cfg *Config) observer {
 	o := observer{serviceID: cfg.ServiceID, redaction: cfg.Redaction}
-	if p := cfg.TracerProvider; p != nil {
-		if _, nop := p.(*tracing.NopTracerProvider); !nop {
-			o.tracer = p.Tracer(cfg.Scope)
-		}
+	switch p := cfg.TracerProvider.(type) {
+	case nil, tracing.NopTracerProvider, *tracing.NopTracerProvider:
+	default:
+		o.tracer = p.Tracer(cfg.Scope)
 	}
-	if p := cfg.MeterProvider; p != nil {
-		if _, nop := p.(metrics.NopMeterProvider); !nop {
-			o.meter = p.Meter(cfg.Scope)
-			o.meters = newMeters(o.meter)
-		}
+	switch p := cfg.MeterProvider.(type) {
+	case nil, metrics.NopMeterProvider, *metrics.NopMeterProvider:
+	default:
+		o.meter = p.Meter(cfg.Scope)
+		o.meters = newMeters(o.meter)
 	}
 	m := cfg.ClientLogMode
 	if l := cfg.Logger; l != nil && m != 0 {
