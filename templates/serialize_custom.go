@@ -16,8 +16,9 @@ func bodyFinishStmts(a *model.API, op *model.Op) []jen.Code {
 	return append(out, serviceHeaderStmts(a)...)
 }
 
-// compressionStmts gzip the body of an operation with the
-// requestCompression trait, gzip being the only supported encoding.
+// compressionStmts mark the body of an operation with the
+// requestCompression trait compressible, gzip being the only supported
+// encoding; the transport compresses it.
 func compressionStmts(op *model.Op) []jen.Code {
 	gzip := false
 	for _, e := range op.Shape.Traits.RequestCompression {
@@ -30,8 +31,7 @@ func compressionStmts(op *model.Op) []jen.Code {
 	if p := payloadField(op.Input); p != nil && kindOf(p.Type) == kStream {
 		streaming = !p.Member.Target.Traits.Has("smithy.api#requiresLength")
 	}
-	return []jen.Code{jen.If(jen.Err().Op(":=").Add(rj("Gzip")).Call(jen.Id("r"), jen.Lit(streaming)), jen.Err().Op("!=").Nil()).
-		Block(jen.Return(jen.Err()))}
+	return []jen.Code{jen.List(jen.Id("r").Dot("Compress"), jen.Id("r").Dot("Streaming")).Op("=").True().Op(",").Lit(streaming)}
 }
 
 const httpChecksumTrait = "aws.protocols#httpChecksum"

@@ -59,6 +59,11 @@ func (c *compression) apply(r *Request) error {
 	if len(r.Body) == 0 || !r.Streaming && len(r.Body) < c.minBytes {
 		return nil
 	}
+	for k := range r.Header {
+		if k == "Content-Md5" || strings.HasPrefix(k, "X-Amz-Checksum-") {
+			return &smithy.SerializationError{Err: fmt.Errorf("request checksum %s was computed before compression", k)}
+		}
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(r.Body) / 2)
 	w := gzip.NewWriter(&buf)

@@ -285,3 +285,19 @@ func TestRedactJSONMembers(t *testing.T) {
 		}
 	}
 }
+
+// TestCompressionAfterChecksum checks that a body whose checksum the
+// serializer computed is not compressed behind the checksum's back.
+func TestCompressionAfterChecksum(t *testing.T) {
+	op := compressOp(bytes.Repeat([]byte("a"), DefaultRequestMinCompressSizeBytes), true, false)
+	build := op.Build
+	op.Build = func(r *Request) error {
+		err := build(r)
+		r.Header.Set("X-Amz-Checksum-Crc32", "AAAAAA==")
+		return err
+	}
+	_, err := NewClient(baseConfig(okClient())).Invoke(context.Background(), op)
+	if err == nil || !strings.Contains(err.Error(), "X-Amz-Checksum-Crc32 was computed before compression") {
+		t.Errorf("error %v", err)
+	}
+}
