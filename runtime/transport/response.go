@@ -120,8 +120,10 @@ func (s *call) readError(ctx context.Context, err error) error {
 }
 
 // maxSizedRead bounds the buffer allocated up front from Content-Length when
-// no limit is set.
-const maxSizedRead = 1 << 20
+// no limit is set, so that a false Content-Length cannot make a call
+// allocate more than this before any byte arrives. Up to it, a body takes
+// exactly its length; a longer one grows as it is read.
+const maxSizedRead = 256 << 20
 
 // readBody reads the whole body, closes it and leaves http.NoBody in its
 // place for users of the error's response. With limit > 0, a body longer
