@@ -120,19 +120,18 @@ func hashHex(b []byte) string {
 func (s *call) attempt(ctx context.Context, a *attempt) (middleware.Metadata, error) {
 	var md middleware.Metadata
 	req := s.httpRequest(ctx, a.n, a.max)
-	if err := s.sign(ctx, req, a.skew); err != nil {
+	if err := s.sign(ctx, req, a); err != nil {
 		return md, err
 	}
 	if s.logger != nil && s.client.obs.logRequest {
 		s.logRequest(req, s.req.Body)
 	}
-	sent := time.Now()
 	resp, err := s.send(ctx, req)
 	if err != nil {
 		return md, err
 	}
-	if !s.client.disableSkew {
-		observeSkew(a, resp.Header, sent, time.Now())
+	if !s.client.disableSkew && s.client.signer != nil {
+		observeSkew(a, resp.Header)
 	}
 	return md, s.handleResponse(ctx, resp, &md)
 }
@@ -233,11 +232,11 @@ func (c *Client) authScheme() string {
 	return "aws.auth#sigv4"
 }
 
-// sign signs req for the time now+skew, with the spans and metrics of
+// sign signs req for the time now+a.skew, recording now in a, with the spans and metrics of
 // aws-sdk-go-v2's ResolveAuthScheme, GetIdentity, ResolveEndpointV2,
 // ComputePayloadSHA256 and Signing middleware, in their order. (The direct
 // path resolves the endpoint and hashes the payload once per call.)
-func (s *call) sign(ctx context.Context, req *http.Request, skew time.Duration) error {
+func (s *call) sign(ctx context.Context, req *http.Request, a *attempt) error {
 	c := s.client
 	o := &c.obs
 	traced, metered := o.tracer != nil, o.meters != nil
@@ -282,8 +281,9 @@ func (s *call) sign(ctx context.Context, req *http.Request, skew time.Duration) 
 	if s.logger != nil && o.logSigning {
 		opts = append(opts, s.signingLogOptions(creds.SessionToken, req.Header))
 	}
+	a.signedAt = time.Now()
 	err = c.signer.SignHTTP(ctx, creds, req, s.payloadHash, s.dest.signingName, s.dest.signingRegion,
-		time.Now().Add(skew), opts...)
+		a.signedAt.Add(a.skew), opts...)
 	if metered {
 		s.timed(ctx, o.meters.signing, start, authSchemeAttr(scheme))
 	}

@@ -58,6 +58,8 @@ type attempt struct {
 	// valid when hasObserved is set.
 	observed    time.Duration
 	hasObserved bool
+	// signedAt is when the direct path signed the attempt.
+	signedAt time.Time
 }
 
 // attemptFunc makes one attempt and returns its metadata; nil selects the

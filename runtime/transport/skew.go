@@ -31,15 +31,19 @@ var clockSkewCodes = map[string]bool{
 	"AccessDeniedException":     true,
 }
 
-// observeSkew records in a the skew measured from a response sent at sent
-// and received at received. Cached responses (with an Age header), responses
-// without a valid Date and slow round trips give none.
-func observeSkew(a *attempt, h http.Header, sent, received time.Time) {
-	date := h.Get("Date")
-	if date == "" || h.Get("Age") != "" || received.Sub(sent) > maxTrustedRequestDuration {
+// observeSkew records in a the skew measured from the response to a request
+// signed at a.signedAt, received now. Cached responses (with an Age header),
+// responses without a valid Date and slow round trips give none.
+func observeSkew(a *attempt, h http.Header) {
+	date := h["Date"]
+	if len(date) == 0 || date[0] == "" || len(h["Age"]) > 0 {
 		return
 	}
-	server, err := smithyhttp.ParseTime(date)
+	received := time.Now()
+	if received.Sub(a.signedAt) > maxTrustedRequestDuration {
+		return
+	}
+	server, err := smithyhttp.ParseTime(date[0])
 	if err != nil {
 		return
 	}
