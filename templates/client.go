@@ -1,19 +1,28 @@
 package templates
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/templates/emit"
+	"github.com/smithygen/smithygen/templates/protocols"
 )
 
 // Import paths the client code uses.
 const (
-	clientAWSPkg        = "github.com/aws/aws-sdk-go-v2/aws"
-	clientRetryPkg      = "github.com/aws/aws-sdk-go-v2/aws/retry"
-	clientSmithyPkg     = "github.com/aws/smithy-go"
-	clientMiddlewarePkg = "github.com/aws/smithy-go/middleware"
-	clientTransportPkg  = "github.com/smithygen/smithygen/runtime/transport"
+	clientAWSPkg           = "github.com/aws/aws-sdk-go-v2/aws"
+	clientAWSMiddlewarePkg = "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	clientV4Pkg            = "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	clientSmithyPkg        = "github.com/aws/smithy-go"
+	clientLoggingPkg       = "github.com/aws/smithy-go/logging"
+	clientMetricsPkg       = "github.com/aws/smithy-go/metrics"
+	clientMiddlewarePkg    = "github.com/aws/smithy-go/middleware"
+	clientTracingPkg       = "github.com/aws/smithy-go/tracing"
+	clientSmithyHTTPPkg    = "github.com/aws/smithy-go/transport/http"
+	clientTransportPkg     = "github.com/smithygen/smithygen/runtime/transport"
 )
 
 // clientFile emits api_client.go: the service constants, Options, Client,
@@ -24,13 +33,17 @@ func clientFile(a *model.API) *jen.File {
 	clientImportNames(f)
 	f.Add(clientConsts(a))
 	f.Add(clientHTTPClient())
-	f.Add(clientOptions())
+	f.Add(clientHTTPSigner())
+	f.Add(clientOptions(a))
 	f.Add(clientOptionsCopy())
+	f.Add(clientWithOptions())
 	f.Add(clientTransportConfig(a))
-	f.Add(clientResolveRetryer())
+	f.Add(clientResolve())
+	f.Add(clientIdempotent(a))
+	f.Add(clientRedaction(a))
 	f.Add(clientStruct(a))
 	f.Add(clientNew())
-	f.Add(clientNewFromConfig())
+	f.Add(clientNewFromConfig(a))
 	f.Add(clientOptionsMethod())
 	f.Add(clientInvoke())
 	f.Add(clientOperation())
@@ -45,11 +58,16 @@ func clientFile(a *model.API) *jen.File {
 func clientImportNames(f *jen.File) {
 	f.ImportNames(map[string]string{
 		clientAWSPkg:        "aws",
-		clientRetryPkg:      "retry",
+		clientV4Pkg:         "v4",
 		clientSmithyPkg:     "smithy",
+		clientLoggingPkg:    "logging",
+		clientMetricsPkg:    "metrics",
 		clientMiddlewarePkg: "middleware",
+		clientTracingPkg:    "tracing",
 		clientTransportPkg:  "transport",
 	})
+	f.ImportAlias(clientAWSMiddlewarePkg, "awsmiddleware")
+	f.ImportAlias(clientSmithyHTTPPkg, "smithyhttp")
 }
 
 func clientConsts(a *model.API) *jen.Statement {
@@ -69,94 +87,112 @@ func clientHTTPClient() *jen.Statement {
 			Params(jen.Op("*").Qual("net/http", "Response"), jen.Error()))
 }
 
-// clientOptionField is one documented field of Options.
-type clientOptionField struct {
-	name string
-	typ  jen.Code
-	doc  []string
-}
-
-var clientOptionFields = []clientOptionField{
-	{"AppID", jen.String(), []string{
-		"AppID is an optional application identifier appended to the User-Agent",
-		"header as app/{AppID}."}},
-	{"BaseEndpoint", jen.Op("*").String(), []string{
-		"BaseEndpoint, when set, is the URL requests are sent to instead of the",
-		"Region's default endpoint, e.g. \"http://localhost:8080\". Its path prefixes",
-		"every operation path."}},
-	{"Credentials", jen.Qual(clientAWSPkg, "CredentialsProvider"), []string{
-		"Credentials sign requests with SigV4. Nil or aws.AnonymousCredentials sends",
-		"them unsigned. New caches them with aws.CredentialsCache."}},
-	{"HTTPClient", jen.Id("HTTPClient"), []string{
-		"HTTPClient sends requests; nil selects a shared default client."}},
-	{"Region", jen.String(), []string{
-		"Region is the AWS Region requests are signed for and, without a",
-		"BaseEndpoint, sent to. (Required)"}},
-	{"RetryMaxAttempts", jen.Int(), []string{
-		"RetryMaxAttempts, when not zero, is the most attempts made for an operation",
-		"that fails with a retryable error. Set in an operation call's functional",
-		"options to a value other than the client's, it limits that call only."}},
-	{"RetryMode", jen.Qual(clientAWSPkg, "RetryMode"), []string{
-		"RetryMode selects the retryer New creates when Retryer is nil:",
-		"aws.RetryModeStandard (the default) or aws.RetryModeAdaptive. It is not",
-		"read after New."}},
-	{"Retryer", jen.Qual(clientAWSPkg, "Retryer"), []string{
-		"Retryer decides whether and when a failed attempt is retried. When nil, New",
-		"creates one as RetryMode selects; functional options passed to New see",
-		"that retryer and may wrap it."}},
-}
-
-func clientOptions() *jen.Statement {
-	var fields []jen.Code
-	for i, o := range clientOptionFields {
-		if i > 0 {
-			fields = append(fields, jen.Line())
-		}
-		for _, l := range o.doc {
-			fields = append(fields, jen.Comment(l))
-		}
-		fields = append(fields, jen.Id(o.name).Add(o.typ))
-	}
-	return jen.Comment("Options configures a Client. Zero fields get the defaults documented on them;").Line().
-		Comment("nothing is read from the environment (see NewFromConfig).").Line().
-		Type().Id("Options").Struct(fields...)
-}
-
-func clientOptionsCopy() *jen.Statement {
-	return jen.Comment("Copy returns a copy of the options. Pointer and interface fields are shared.").Line().
-		Func().Params(jen.Id("o").Id("Options")).Id("Copy").Params().Id("Options").Block(jen.Return(jen.Id("o")))
-}
-
 // clientTransportConfig emits the method that maps Options to the
-// transport's settings; retryMaxAttempts is passed through to it.
+// transport's settings; retryMaxAttempts and the client's clock skew are
+// passed through to it.
 func clientTransportConfig(a *model.API) *jen.Statement {
 	o := jen.Id("o")
+	cfg := jen.Dict{
+		jen.Id("ServiceID"):                  jen.Id("ServiceID"),
+		jen.Id("SigningName"):                jen.Lit(a.SigningName),
+		jen.Id("EndpointPrefix"):             jen.Lit(a.EndpointPrefix),
+		jen.Id("Scope"):                      jen.Lit(a.ImportPath),
+		jen.Id("RetryMaxAttempts"):           jen.Id("retryMaxAttempts"),
+		jen.Id("ClockSkew"):                  jen.Id("clockSkew"),
+		jen.Id("Redaction"):                  jen.Id("redaction"),
+		jen.Id("Signer"):                     o.Clone().Dot("HTTPSignerV4"),
+		jen.Id("MaxResponseBodyBytes"):       o.Clone().Dot("MaxResponseBodyBytes"),
+		jen.Id("DisableClockSkewCorrection"): o.Clone().Dot("DisableClockSkewCorrection"),
+	}
+	for _, f := range []string{"Region", "BaseEndpoint", "Credentials", "HTTPClient", "Retryer", "AppID", "APIOptions",
+		"Interceptors", "TracerProvider", "MeterProvider", "Logger", "ClientLogMode"} {
+		cfg[jen.Id(f)] = o.Clone().Dot(f)
+	}
+	if clientCompresses(a) {
+		cfg[jen.Id("DisableRequestCompression")] = o.Clone().Dot("DisableRequestCompression")
+		cfg[jen.Id("RequestMinCompressSizeBytes")] = o.Clone().Dot("RequestMinCompressSizeBytes")
+	}
 	return jen.Comment("transportConfig returns the transport settings of the options.").Line().
 		Func().Params(o.Clone().Id("Options")).Id("transportConfig").
-		Params(jen.Id("retryMaxAttempts").Int()).Qual(clientTransportPkg, "Config").
-		Block(jen.Return(jen.Qual(clientTransportPkg, "Config").Values(jen.Dict{
-			jen.Id("ServiceID"):        jen.Id("ServiceID"),
-			jen.Id("SigningName"):      jen.Lit(a.SigningName),
-			jen.Id("EndpointPrefix"):   jen.Lit(a.EndpointPrefix),
-			jen.Id("Region"):           o.Clone().Dot("Region"),
-			jen.Id("BaseEndpoint"):     o.Clone().Dot("BaseEndpoint"),
-			jen.Id("Credentials"):      o.Clone().Dot("Credentials"),
-			jen.Id("HTTPClient"):       o.Clone().Dot("HTTPClient"),
-			jen.Id("Retryer"):          o.Clone().Dot("Retryer"),
-			jen.Id("RetryMaxAttempts"): jen.Id("retryMaxAttempts"),
-			jen.Id("AppID"):            o.Clone().Dot("AppID"),
-		})))
+		Params(jen.Id("retryMaxAttempts").Int(), jen.Id("clockSkew").Op("*").Qual("sync/atomic", "Int64")).
+		Qual(clientTransportPkg, "Config").
+		Block(jen.Return(jen.Qual(clientTransportPkg, "Config").Values(cfg)))
 }
 
-func clientResolveRetryer() *jen.Statement {
-	return jen.Comment("resolveRetryer sets a nil Retryer to the retryer of the RetryMode.").Line().
-		Func().Params(jen.Id("o").Op("*").Id("Options")).Id("resolveRetryer").Params().Block(
-		jen.Switch().Block(
-			jen.Case(jen.Id("o").Dot("Retryer").Op("!=").Nil()).Block(jen.Return()),
-			jen.Case(jen.Id("o").Dot("RetryMode").Op("==").Qual(clientAWSPkg, "RetryModeAdaptive")).
-				Block(jen.Id("o").Dot("Retryer").Op("=").Qual(clientRetryPkg, "NewAdaptiveMode").Call()),
-			jen.Default().Block(jen.Id("o").Dot("Retryer").Op("=").Qual(clientRetryPkg, "NewStandard").Call()),
-		))
+// clientIdempotent emits the set of operations that may be sent again after
+// their response failed to arrive whole.
+func clientIdempotent(a *model.API) *jen.Statement {
+	var names []jen.Code
+	for _, op := range a.Operations {
+		if clientOpIdempotent(op) {
+			names = append(names, jen.Lit(op.Shape.Name()).Op(":").True())
+		}
+	}
+	return jen.Comment("idempotentOperations are the operations that may be sent again after their").Line().
+		Comment("response failed to arrive whole: @readonly, @idempotent, or with an").Line().
+		Comment("@idempotencyToken input member (filled once per call).").Line().
+		Var().Id("idempotentOperations").Op("=").Map(jen.String()).Bool().Values(names...)
+}
+
+func clientOpIdempotent(op *model.Op) bool {
+	t := &op.Shape.Traits
+	if t.Readonly || t.Idempotent {
+		return true
+	}
+	for _, f := range op.Input.Fields {
+		if f.Member.Traits.IdempotencyToken {
+			return true
+		}
+	}
+	return false
+}
+
+// clientRedaction emits the redaction of @sensitive members in logs: the
+// headers they bind and, for protocols that can hide single body members
+// (emit.BodyRedactor), their body member names; a sensitive payload or
+// another protocol hides whole bodies.
+func clientRedaction(a *model.API) *jen.Statement {
+	headers, members := map[string]bool{}, map[string]bool{}
+	whole := false
+	for _, n := range append(append([]*model.Named(nil), a.Inputs...), a.Types...) {
+		for _, f := range n.Fields {
+			if !f.Member.Traits.Sensitive && !f.Member.Target.Traits.Sensitive {
+				continue
+			}
+			switch f.Location {
+			case model.InHeader, model.InPrefixHeaders:
+				headers[f.LocationName] = true
+			case model.InPayload:
+				whole = true
+			case model.InBody:
+				members[f.Wire] = true
+			}
+		}
+	}
+	doc := jen.Comment("redaction hides @sensitive members in logged requests and responses.").Line()
+	if len(headers) == 0 && len(members) == 0 && !whole {
+		return doc.Var().Id("redaction").Op("*").Qual(clientTransportPkg, "Redaction")
+	}
+	r := jen.Dict{}
+	if len(headers) > 0 {
+		r[jen.Id("Headers")] = jen.Index().String().Values(sortedLits(headers)...)
+	}
+	redactor, partial := protocols.Lookup(a.Protocol).(emit.BodyRedactor)
+	switch {
+	case whole || !partial:
+		r[jen.Id("Body")] = jen.Qual(clientTransportPkg, "RedactBody")
+	case len(members) > 0:
+		r[jen.Id("Body")] = redactor.RedactMembers(slices.Sorted(maps.Keys(members)))
+	}
+	return doc.Var().Id("redaction").Op("=").Op("&").Qual(clientTransportPkg, "Redaction").Values(r)
+}
+
+func sortedLits(set map[string]bool) []jen.Code {
+	var out []jen.Code
+	for _, k := range slices.Sorted(maps.Keys(set)) {
+		out = append(out, jen.Lit(k))
+	}
+	return out
 }
 
 func clientStruct(a *model.API) *jen.Statement {
@@ -166,6 +202,8 @@ func clientStruct(a *model.API) *jen.Statement {
 		jen.Id("options").Id("Options"),
 		jen.Line().Comment("transport sends calls made without functional options."),
 		jen.Id("transport").Op("*").Qual(clientTransportPkg, "Client"),
+		jen.Line().Comment("timeOffset is the clock skew in nanoseconds that calls sign with."),
+		jen.Id("timeOffset").Op("*").Qual("sync/atomic", "Int64"),
 	)
 }
 
@@ -176,36 +214,42 @@ func clientNew() *jen.Statement {
 		Func().Id("New").Params(opts.Clone().Id("Options"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).
 		Op("*").Id("Client").Block(
 		opts.Clone().Op("=").Add(opts.Clone()).Dot("Copy").Call(),
-		opts.Clone().Dot("resolveRetryer").Call(),
+		opts.Clone().Dot("resolveDefaults").Call(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(
 			jen.Id("fn").Call(jen.Op("&").Add(opts.Clone()))),
 		opts.Clone().Dot("Retryer").Op("=").Qual(clientTransportPkg, "ResolveRetryer").
 			Call(opts.Clone().Dot("Retryer"), opts.Clone().Dot("RetryMaxAttempts")),
 		opts.Clone().Dot("Credentials").Op("=").Qual(clientTransportPkg, "NewCredentialsCache").
 			Call(opts.Clone().Dot("Credentials")),
-		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{
-			jen.Id("options"):   opts.Clone(),
-			jen.Id("transport"): jen.Qual(clientTransportPkg, "NewClient").Call(opts.Clone().Dot("transportConfig").Call(jen.Lit(0))),
-		})),
+		jen.Id("c").Op(":=").Op("&").Id("Client").Values(jen.Dict{
+			jen.Id("options"):    opts.Clone(),
+			jen.Id("timeOffset"): jen.New(jen.Qual("sync/atomic", "Int64")),
+		}),
+		jen.Id("c").Dot("transport").Op("=").Qual(clientTransportPkg, "NewClient").Call(
+			opts.Clone().Dot("transportConfig").Call(jen.Lit(0), jen.Id("c").Dot("timeOffset"))),
+		jen.Return(jen.Id("c")),
 	)
 }
 
-func clientNewFromConfig() *jen.Statement {
+func clientNewFromConfig(a *model.API) *jen.Statement {
 	cfg := func(field string) *jen.Statement { return jen.Id("cfg").Dot(field) }
+	fields := jen.Dict{jen.Id("Interceptors"): cfg("Interceptors").Dot("Copy").Call()}
+	names := []string{"APIOptions", "AppID", "BaseEndpoint", "ClientLogMode", "Credentials", "DefaultsMode",
+		"DisableClockSkewCorrection", "HTTPClient", "Logger", "Region", "RetryMaxAttempts", "RetryMode", "RuntimeEnvironment"}
+	if clientCompresses(a) {
+		names = append(names, "DisableRequestCompression", "RequestMinCompressSizeBytes")
+	}
+	for _, f := range names {
+		fields[jen.Id(f)] = cfg(f)
+	}
 	return jen.Comment("NewFromConfig returns a client configured from cfg as aws-sdk-go-v2 clients are").Line().
 		Comment("(Region, Credentials, HTTPClient, Retryer, RetryMaxAttempts, RetryMode,").Line().
-		Comment("BaseEndpoint, AppID), then by cfg.ServiceOptions and optFns.").Line().
+		Comment("BaseEndpoint, AppID, APIOptions, Interceptors, Logger, ClientLogMode,").Line().
+		Comment("DefaultsMode, RuntimeEnvironment, clock-skew and compression settings), then").Line().
+		Comment("by cfg.ServiceOptions and optFns.").Line().
 		Func().Id("NewFromConfig").Params(jen.Id("cfg").Qual(clientAWSPkg, "Config"),
 		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
-		jen.Id("options").Op(":=").Id("Options").Values(jen.Dict{
-			jen.Id("AppID"):            cfg("AppID"),
-			jen.Id("BaseEndpoint"):     cfg("BaseEndpoint"),
-			jen.Id("Credentials"):      cfg("Credentials"),
-			jen.Id("HTTPClient"):       cfg("HTTPClient"),
-			jen.Id("Region"):           cfg("Region"),
-			jen.Id("RetryMaxAttempts"): cfg("RetryMaxAttempts"),
-			jen.Id("RetryMode"):        cfg("RetryMode"),
-		}),
+		jen.Id("options").Op(":=").Id("Options").Values(fields),
 		jen.If(cfg("Retryer").Op("!=").Nil()).Block(
 			jen.Id("options").Dot("Retryer").Op("=").Add(cfg("Retryer")).Call()),
 		jen.Return(jen.Id("New").Call(jen.Id("options"), jen.Func().Params(jen.Id("o").Op("*").Id("Options")).Block(
@@ -242,7 +286,7 @@ func clientInvoke() *jen.Statement {
 		jen.Id("attempts").Op(":=").Lit(0),
 		jen.If(o.Clone().Dot("RetryMaxAttempts").Op("!=").Id("c").Dot("options").Dot("RetryMaxAttempts")).Block(
 			jen.Id("attempts").Op("=").Add(o.Clone()).Dot("RetryMaxAttempts")),
-		jen.Id("t").Op(":=").Qual(clientTransportPkg, "NewClient").Call(o.Clone().Dot("transportConfig").Call(jen.Id("attempts"))),
+		jen.Id("t").Op(":=").Qual(clientTransportPkg, "NewClient").Call(o.Clone().Dot("transportConfig").Call(jen.Id("attempts"), jen.Id("c").Dot("timeOffset"))),
 		jen.Return(jen.Id("t").Dot("Invoke").Call(jen.Id("ctx"), jen.Id("op"))),
 	)
 }
@@ -292,6 +336,9 @@ func clientOperationCall() *jen.Statement {
 			}))),
 		jen.Op("*").Add(t.Clone()).Op("=").Qual(clientTransportPkg, "Operation").Add(emit.KeyedValues(
 			jen.Id("Name"), jen.Id("op").Dot("name"),
+			jen.Id("Input"), params.Clone(),
+			jen.Id("Output"), out.Clone(),
+			jen.Id("Idempotent"), jen.Id("idempotentOperations").Index(jen.Id("op").Dot("name")),
 			jen.Id("Build"), jen.Func().Params(jen.Id("r").Add(req)).Error().
 				Add(emit.OneLine(jen.Return(jen.Id("op").Dot("serialize").Call(params.Clone(), jen.Id("r"))))),
 			jen.Id("Decode"), jen.Func().Params(jen.Id("resp").Add(resp)).Error().

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/model/idl"
 	"github.com/smithygen/smithygen/templates/emit"
 )
 
@@ -161,3 +162,94 @@ func fastRetryer() aws.Retryer {
 
 var ctx = context.Background()
 `
+
+// clientTraitsModel has operations with and without the traits that make
+// retries after a cut-off response safe, and @sensitive members in headers,
+// bodies and nested structures.
+const clientTraitsModel = `$version: "2"
+namespace smithygen.test.traits
+
+use aws.api#service
+use aws.auth#sigv4
+use aws.protocols#restJson1
+
+@service(sdkId: "Traits")
+@sigv4(name: "traits")
+@restJson1
+service Traits {
+    version: "2024-01-01"
+    operations: [GetThing, PutThing, CreateThing, DeleteThing]
+}
+
+@readonly
+@http(method: "GET", uri: "/things/{id}")
+operation GetThing {
+    input := {
+        @required
+        @httpLabel
+        id: String
+    }
+    output := {
+        @jsonName("secretValue")
+        value: Secret
+    }
+}
+
+@idempotent
+@http(method: "PUT", uri: "/things")
+operation PutThing {
+    input := {
+        @httpHeader("X-Api-Key")
+        apiKey: Secret
+        nested: Nested
+    }
+}
+
+@http(method: "POST", uri: "/things/new")
+operation CreateThing {
+    input := {
+        @idempotencyToken
+        token: String
+    }
+}
+
+@http(method: "DELETE", uri: "/things")
+operation DeleteThing {}
+
+@sensitive
+string Secret
+
+structure Nested {
+    password: Secret
+    plain: String
+}
+`
+
+// TestClientTraits checks the generated set of idempotent operations and
+// the log redaction of @sensitive members.
+func TestClientTraits(t *testing.T) {
+	docs, err := idl.Convert([]idl.Source{{Name: "traits.smithy", Data: []byte(clientTraitsModel)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := buildAPI(t, "x/traits", &model.Source{Name: docs[0].Name, Data: docs[0].JSON})
+	f, err := render("api_client.go", clientFile(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(f.Data)
+	for _, want := range []string{
+		`var idempotentOperations = map[string]bool{"CreateThing": true, "GetThing": true, "PutThing": true}`,
+		`var redaction = &transport.Redaction{
+	Body:    transport.RedactJSONMembers("password", "secretValue"),
+	Headers: []string{"X-Api-Key"},
+}`,
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("api_client.go lacks\n%s\nin\n%s", want, src)
+		}
+	}
+	if strings.Contains(src, "DisableRequestCompression") {
+		t.Error("compression options without an operation with requestCompression")
+	}
+}

@@ -5,11 +5,19 @@ package cleanroomsml
 import (
 	"context"
 	"net/http"
+	"slices"
+	"sync/atomic"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 	"github.com/smithygen/smithygen/runtime/transport"
 )
 
@@ -27,9 +35,19 @@ type HTTPClient interface {
 	Do(*http.Request) (*http.Response, error)
 }
 
+// HTTPSignerV4 signs requests with SigV4; *v4.Signer implements it.
+type HTTPSignerV4 interface {
+	SignHTTP(ctx context.Context, credentials aws.Credentials, r *http.Request, payloadHash string, service string, region string, signingTime time.Time, optFns ...func(*v4.SignerOptions)) error
+}
+
 // Options configures a Client. Zero fields get the defaults documented on them;
 // nothing is read from the environment (see NewFromConfig).
 type Options struct {
+	// APIOptions change the middleware stack of every call, as in aws-sdk-go-v2:
+	// its steps and middleware IDs are listed by transport.StackMiddlewareIDs.
+	// Calls without APIOptions or Interceptors run without building a stack.
+	APIOptions []func(*middleware.Stack) error
+
 	// AppID is an optional application identifier appended to the User-Agent
 	// header as app/{AppID}.
 	AppID string
@@ -39,12 +57,46 @@ type Options struct {
 	// every operation path.
 	BaseEndpoint *string
 
+	// ClientLogMode selects what Logger receives: requests, responses (bodies only
+	// with the WithBody modes), retries and signing. Credentials, the
+	// Authorization header, security tokens and sensitive members are redacted.
+	ClientLogMode aws.ClientLogMode
+
 	// Credentials sign requests with SigV4. Nil or aws.AnonymousCredentials sends
 	// them unsigned. New caches them with aws.CredentialsCache.
 	Credentials aws.CredentialsProvider
 
-	// HTTPClient sends requests; nil selects a shared default client.
+	// DefaultsMode selects the retry mode and HTTP timeouts of an unset Retryer,
+	// RetryMode and HTTPClient, as in aws-sdk-go-v2; "auto" resolves from Region
+	// and RuntimeEnvironment.
+	DefaultsMode aws.DefaultsMode
+
+	// DisableClockSkewCorrection signs with the local clock only. Otherwise the
+	// clock skew seen in responses' Date headers corrects the signing time of
+	// later attempts and calls, and makes skew-caused signature errors retryable.
+	DisableClockSkewCorrection bool
+
+	// HTTPClient sends requests; nil selects an awshttp.BuildableClient with the
+	// DefaultsMode's timeouts.
 	HTTPClient HTTPClient
+
+	// HTTPSignerV4 signs requests; nil selects v4.NewSigner().
+	HTTPSignerV4 HTTPSignerV4
+
+	// Interceptors run at smithy-go's hook points, in aws-sdk-go-v2's order.
+	Interceptors smithyhttp.InterceptorRegistry
+
+	// Logger receives what ClientLogMode selects; nil selects logging.Nop.
+	Logger logging.Logger
+
+	// MaxResponseBodyBytes, when positive, fails a call whose response body is
+	// longer with *transport.ResponseTooLargeError, without reading past it. Set
+	// in an operation call's functional options, it limits that call only.
+	MaxResponseBodyBytes int64
+
+	// MeterProvider receives aws-sdk-go-v2's client metrics (client.call.duration,
+	// client.call.attempts, ...); nil records none.
+	MeterProvider metrics.MeterProvider
 
 	// Region is the AWS Region requests are signed for and, without a
 	// BaseEndpoint, sent to. (Required)
@@ -64,40 +116,111 @@ type Options struct {
 	// creates one as RetryMode selects; functional options passed to New see
 	// that retryer and may wrap it.
 	Retryer aws.Retryer
+
+	// RuntimeEnvironment is the environment DefaultsMode "auto" resolves from.
+	RuntimeEnvironment aws.RuntimeEnvironment
+
+	// TracerProvider receives aws-sdk-go-v2's spans of every call; nil records none.
+	TracerProvider tracing.TracerProvider
+
+	// resolvedDefaultsMode is the DefaultsMode New resolved.
+	resolvedDefaultsMode aws.DefaultsMode
 }
 
-// Copy returns a copy of the options. Pointer and interface fields are shared.
+// Copy returns a copy of the options. APIOptions and Interceptors are copied;
+// other pointer and interface fields are shared.
 func (o Options) Copy() Options {
+	o.APIOptions = slices.Clone(o.APIOptions)
+	o.Interceptors = o.Interceptors.Copy()
 	return o
 }
 
-// transportConfig returns the transport settings of the options.
-func (o Options) transportConfig(retryMaxAttempts int) transport.Config {
-	return transport.Config{
-		AppID:            o.AppID,
-		BaseEndpoint:     o.BaseEndpoint,
-		Credentials:      o.Credentials,
-		EndpointPrefix:   "cleanrooms-ml",
-		HTTPClient:       o.HTTPClient,
-		Region:           o.Region,
-		RetryMaxAttempts: retryMaxAttempts,
-		Retryer:          o.Retryer,
-		ServiceID:        ServiceID,
-		SigningName:      "cleanrooms-ml",
+// WithAPIOptions returns a functional option that appends optFns to APIOptions.
+func WithAPIOptions(optFns ...func(*middleware.Stack) error) func(*Options) {
+	return func(o *Options) {
+		o.APIOptions = append(o.APIOptions, optFns...)
 	}
 }
 
-// resolveRetryer sets a nil Retryer to the retryer of the RetryMode.
-func (o *Options) resolveRetryer() {
-	switch {
-	case o.Retryer != nil:
-		return
-	case o.RetryMode == aws.RetryModeAdaptive:
-		o.Retryer = retry.NewAdaptiveMode()
-	default:
-		o.Retryer = retry.NewStandard()
+// WithSigV4SigningName returns a functional option that signs with the SigV4 signing name name.
+func WithSigV4SigningName(name string) func(*Options) {
+	fn := func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+		return next.HandleInitialize(awsmiddleware.SetSigningName(ctx, name), in)
+	}
+	return WithAPIOptions(func(s *middleware.Stack) error {
+		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("withSigV4SigningName", fn), middleware.Before)
+	})
+}
+
+// WithSigV4SigningRegion returns a functional option that signs for the SigV4 region region.
+func WithSigV4SigningRegion(region string) func(*Options) {
+	fn := func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+		return next.HandleInitialize(awsmiddleware.SetSigningRegion(ctx, region), in)
+	}
+	return WithAPIOptions(func(s *middleware.Stack) error {
+		return s.Initialize.Add(middleware.InitializeMiddlewareFunc("withSigV4SigningRegion", fn), middleware.Before)
+	})
+}
+
+// transportConfig returns the transport settings of the options.
+func (o Options) transportConfig(retryMaxAttempts int, clockSkew *atomic.Int64) transport.Config {
+	return transport.Config{
+		APIOptions:                 o.APIOptions,
+		AppID:                      o.AppID,
+		BaseEndpoint:               o.BaseEndpoint,
+		ClientLogMode:              o.ClientLogMode,
+		ClockSkew:                  clockSkew,
+		Credentials:                o.Credentials,
+		DisableClockSkewCorrection: o.DisableClockSkewCorrection,
+		EndpointPrefix:             "cleanrooms-ml",
+		HTTPClient:                 o.HTTPClient,
+		Interceptors:               o.Interceptors,
+		Logger:                     o.Logger,
+		MaxResponseBodyBytes:       o.MaxResponseBodyBytes,
+		MeterProvider:              o.MeterProvider,
+		Redaction:                  redaction,
+		Region:                     o.Region,
+		RetryMaxAttempts:           retryMaxAttempts,
+		Retryer:                    o.Retryer,
+		Scope:                      "github.com/smithygen/smithygen/generated/cleanroomsml",
+		ServiceID:                  ServiceID,
+		Signer:                     o.HTTPSignerV4,
+		SigningName:                "cleanrooms-ml",
+		TracerProvider:             o.TracerProvider,
 	}
 }
+
+// resolveDefaults sets the defaults mode and the unset logger, retryer, HTTP
+// client, signer, tracer and meter providers.
+func (o *Options) resolveDefaults() {
+	if o.Logger == nil {
+		o.Logger = logging.Nop{}
+	}
+	if o.resolvedDefaultsMode == "" {
+		o.resolvedDefaultsMode = transport.ResolveDefaultsMode(o.DefaultsMode, o.Region, o.RuntimeEnvironment)
+	}
+	if o.Retryer == nil {
+		o.Retryer = transport.NewRetryer(o.RetryMode, o.resolvedDefaultsMode)
+	}
+	o.HTTPClient = transport.ResolveHTTPClient(o.HTTPClient, o.resolvedDefaultsMode)
+	if o.HTTPSignerV4 == nil {
+		o.HTTPSignerV4 = v4.NewSigner()
+	}
+	if o.TracerProvider == nil {
+		o.TracerProvider = &tracing.NopTracerProvider{}
+	}
+	if o.MeterProvider == nil {
+		o.MeterProvider = metrics.NopMeterProvider{}
+	}
+}
+
+// idempotentOperations are the operations that may be sent again after their
+// response failed to arrive whole: @readonly, @idempotent, or with an
+// @idempotencyToken input member (filled once per call).
+var idempotentOperations = map[string]bool{"ListTrainedModels": true}
+
+// redaction hides @sensitive members in logged requests and responses.
+var redaction *transport.Redaction
 
 // Client sends the operations of AWS Clean Rooms ML. It is safe for
 // concurrent use.
@@ -106,36 +229,50 @@ type Client struct {
 
 	// transport sends calls made without functional options.
 	transport *transport.Client
+
+	// timeOffset is the clock skew in nanoseconds that calls sign with.
+	timeOffset *atomic.Int64
 }
 
 // New returns a client configured by options, then by optFns. The endpoint,
 // retryer and credentials cache are resolved once, here.
 func New(options Options, optFns ...func(*Options)) *Client {
 	options = options.Copy()
-	options.resolveRetryer()
+	options.resolveDefaults()
 	for _, fn := range optFns {
 		fn(&options)
 	}
 	options.Retryer = transport.ResolveRetryer(options.Retryer, options.RetryMaxAttempts)
 	options.Credentials = transport.NewCredentialsCache(options.Credentials)
-	return &Client{
-		options:   options,
-		transport: transport.NewClient(options.transportConfig(0)),
+	c := &Client{
+		options:    options,
+		timeOffset: new(atomic.Int64),
 	}
+	c.transport = transport.NewClient(options.transportConfig(0, c.timeOffset))
+	return c
 }
 
 // NewFromConfig returns a client configured from cfg as aws-sdk-go-v2 clients are
 // (Region, Credentials, HTTPClient, Retryer, RetryMaxAttempts, RetryMode,
-// BaseEndpoint, AppID), then by cfg.ServiceOptions and optFns.
+// BaseEndpoint, AppID, APIOptions, Interceptors, Logger, ClientLogMode,
+// DefaultsMode, RuntimeEnvironment, clock-skew and compression settings), then
+// by cfg.ServiceOptions and optFns.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	options := Options{
-		AppID:            cfg.AppID,
-		BaseEndpoint:     cfg.BaseEndpoint,
-		Credentials:      cfg.Credentials,
-		HTTPClient:       cfg.HTTPClient,
-		Region:           cfg.Region,
-		RetryMaxAttempts: cfg.RetryMaxAttempts,
-		RetryMode:        cfg.RetryMode,
+		APIOptions:                 cfg.APIOptions,
+		AppID:                      cfg.AppID,
+		BaseEndpoint:               cfg.BaseEndpoint,
+		ClientLogMode:              cfg.ClientLogMode,
+		Credentials:                cfg.Credentials,
+		DefaultsMode:               cfg.DefaultsMode,
+		DisableClockSkewCorrection: cfg.DisableClockSkewCorrection,
+		HTTPClient:                 cfg.HTTPClient,
+		Interceptors:               cfg.Interceptors.Copy(),
+		Logger:                     cfg.Logger,
+		Region:                     cfg.Region,
+		RetryMaxAttempts:           cfg.RetryMaxAttempts,
+		RetryMode:                  cfg.RetryMode,
+		RuntimeEnvironment:         cfg.RuntimeEnvironment,
 	}
 	if cfg.Retryer != nil {
 		options.Retryer = cfg.Retryer()
@@ -169,7 +306,7 @@ func (c *Client) invoke(ctx context.Context, op *transport.Operation, optFns []f
 	if o.RetryMaxAttempts != c.options.RetryMaxAttempts {
 		attempts = o.RetryMaxAttempts
 	}
-	t := transport.NewClient(o.transportConfig(attempts))
+	t := transport.NewClient(o.transportConfig(attempts, c.timeOffset))
 	return t.Invoke(ctx, op)
 }
 
@@ -203,10 +340,13 @@ func (op *operation[In, Out]) call(ctx context.Context, c *Client, params In, op
 		}
 	}
 	*t = transport.Operation{
-		Name:   op.name,
-		Build:  func(r *transport.Request) error { return op.serialize(params, r) },
-		Decode: func(resp *transport.Response) error { return op.deserialize(resp, out) },
-		Error:  op.deserializeError,
+		Name:       op.name,
+		Input:      params,
+		Output:     out,
+		Idempotent: idempotentOperations[op.name],
+		Build:      func(r *transport.Request) error { return op.serialize(params, r) },
+		Decode:     func(resp *transport.Response) error { return op.deserialize(resp, out) },
+		Error:      op.deserializeError,
 	}
 	metadata, err := c.invoke(ctx, t, optFns)
 	*t = transport.Operation{}

@@ -1,8 +1,6 @@
 package httpbinding
 
 import (
-	"bytes"
-	"compress/gzip"
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -20,35 +18,6 @@ import (
 
 	"github.com/smithygen/smithygen/runtime/transport"
 )
-
-// MinCompressionSize is the smallest body an operation with the
-// requestCompression trait compresses: REQUEST_MIN_COMPRESSION_SIZE_BYTES's
-// default. Smaller bodies may grow when compressed.
-const MinCompressionSize = 10240
-
-// Gzip compresses the request body with gzip when it has at least
-// MinCompressionSize bytes, or always for a streaming body, and appends
-// "gzip" to the Content-Encoding header after any encoding already set.
-func Gzip(r *transport.Request, streaming bool) error {
-	if len(r.Body) == 0 || !streaming && len(r.Body) < MinCompressionSize {
-		return nil
-	}
-	var buf bytes.Buffer
-	w := gzip.NewWriter(&buf)
-	if _, err := w.Write(r.Body); err != nil {
-		return &smithy.SerializationError{Err: err}
-	}
-	if err := w.Close(); err != nil {
-		return &smithy.SerializationError{Err: err}
-	}
-	r.Body = buf.Bytes()
-	enc := "gzip"
-	if prev := strings.Join(r.Header["Content-Encoding"], ", "); strings.TrimSpace(prev) != "" {
-		enc = prev + ", gzip"
-	}
-	r.Header["Content-Encoding"] = []string{enc}
-	return nil
-}
 
 // SetContentMD5 sets the Content-MD5 header operations with the
 // httpChecksumRequired trait send, unless it is already set.

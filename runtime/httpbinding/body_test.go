@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"io"
 	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/smithygen/smithygen/runtime/transport"
@@ -30,41 +29,6 @@ func gunzip(t *testing.T, b []byte) string {
 		t.Fatal(err)
 	}
 	return string(out)
-}
-
-func TestGzip(t *testing.T) {
-	large := strings.Repeat("abc", MinCompressionSize)
-	cases := []struct {
-		name, body, encoding string
-		streaming            bool
-		compressed           bool
-		wantEncoding         string
-	}{
-		{"small", "small body", "", false, false, ""},
-		{"threshold", strings.Repeat("x", MinCompressionSize), "", false, true, "gzip"},
-		{"below threshold", strings.Repeat("x", MinCompressionSize-1), "", false, false, ""},
-		{"streaming small", "tiny", "", true, true, "gzip"},
-		{"after user encoding", large, "custom", false, true, "custom, gzip"},
-		{"empty", "", "", true, false, ""},
-	}
-	for _, c := range cases {
-		r := newRequest(c.body)
-		if c.encoding != "" {
-			r.Header["Content-Encoding"] = []string{c.encoding}
-		}
-		if err := Gzip(r, c.streaming); err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
-		if got := strings.Join(r.Header["Content-Encoding"], ","); got != c.wantEncoding && !(c.wantEncoding == "" && got == c.encoding) {
-			t.Errorf("%s: Content-Encoding %q, want %q", c.name, got, c.wantEncoding)
-		}
-		switch {
-		case c.compressed && gunzip(t, r.Body) != c.body:
-			t.Errorf("%s: body does not decompress to the original", c.name)
-		case !c.compressed && string(r.Body) != c.body:
-			t.Errorf("%s: body changed", c.name)
-		}
-	}
 }
 
 func b64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }

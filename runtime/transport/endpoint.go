@@ -3,9 +3,12 @@ package transport
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 
+	smithyauth "github.com/aws/smithy-go/auth"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
@@ -123,4 +126,40 @@ func joinPath(base, p string) string {
 		j += "/"
 	}
 	return j
+}
+
+// destination is where and how one call is sent.
+type destination struct {
+	endpoint      endpoint
+	headers       http.Header // added unless the serializer set them
+	signingName   string
+	signingRegion string
+}
+
+// destination returns the client's endpoint and signing scope, or those of
+// ep when the call resolved its own.
+func (c *Client) destination(ep *smithyendpoints.Endpoint) (*destination, error) {
+	if ep == nil {
+		return &c.dest, c.endpointErr
+	}
+	d := &destination{signingName: c.signingName, signingRegion: c.region}
+	e, err := parseBaseEndpoint(ep.URI.String())
+	if err != nil {
+		return nil, err
+	}
+	d.endpoint, d.headers = e, ep.Headers
+	if opts, ok := smithyauth.GetAuthOptions(&ep.Properties); ok {
+		for _, o := range opts {
+			if o.SchemeID != smithyauth.SchemeIDSigV4 {
+				continue
+			}
+			if v, ok := smithyhttp.GetSigV4SigningName(&o.SignerProperties); ok && v != "" {
+				d.signingName = v
+			}
+			if v, ok := smithyhttp.GetSigV4SigningRegion(&o.SignerProperties); ok && v != "" {
+				d.signingRegion = v
+			}
+		}
+	}
+	return d, nil
 }

@@ -52,7 +52,7 @@ func jsonResponse(status int, body string, header ...string) *http.Response {
 	for i := 0; i+1 < len(header); i += 2 {
 		h.Set(header[i], header[i+1])
 	}
-	return &http.Response{StatusCode: status, Header: h, ContentLength: int64(len(body)),
+	return &http.Response{StatusCode: status, Header: h, ContentLength: int64(len(body)), ProtoMajor: 1, ProtoMinor: 1,
 		Body: io.NopCloser(strings.NewReader(body))}
 }
 

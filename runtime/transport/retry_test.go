@@ -160,15 +160,16 @@ func TestRetryAfterHeader(t *testing.T) {
 		"2000":  2 * time.Second,
 		"90000": backoff + 5*time.Second,
 	}
+	s := &call{client: NewClient(baseConfig(okClient()))}
 	for hint, want := range cases {
 		resp := jsonResponse(503, "")
 		resp.Header.Set("X-Amz-Retry-After", hint)
 		err := responseError(resp, "", errors.New("unavailable"))
-		if got := retryAfter(backoff, err); got != want {
+		if got := s.retryAfter(backoff, err); got != want {
 			t.Errorf("x-amz-retry-after %q: delay %v, want %v", hint, got, want)
 		}
 	}
-	if got := retryAfter(backoff, errors.New("no response")); got != backoff {
+	if got := s.retryAfter(backoff, errors.New("no response")); got != backoff {
 		t.Errorf("error without response: delay %v", got)
 	}
 }

@@ -5,23 +5,42 @@
 // return, using that SDK's runtime packages (aws, aws/retry, aws/signer/v4,
 // aws/transport/http) and smithy-go. Protocol code (restJson1, awsJson, restXml,
 // query) only fills a Request and decodes a Response.
+//
+// A call runs a fixed sequence of steps unless the client has APIOptions or
+// Interceptors: then it runs through a smithy-go middleware.Stack with
+// aws-sdk-go-v2's steps and middleware IDs (see stack.go). Tracing, metrics
+// and logging work on both paths and cost nothing when not configured.
 package transport
 
 import (
 	"context"
 	"net/http"
+	"sync/atomic"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/aws/smithy-go/tracing"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // HTTPClient sends one HTTP request; *http.Client and
 // *awshttp.BuildableClient implement it.
 type HTTPClient interface {
 	Do(*http.Request) (*http.Response, error)
+}
+
+// HTTPSigner signs a request with SigV4; *v4.Signer implements it. It is
+// aws-sdk-go-v2's HTTPSignerV4.
+type HTTPSigner interface {
+	SignHTTP(ctx context.Context, credentials aws.Credentials, r *http.Request, payloadHash string,
+		service string, region string, signingTime time.Time, optFns ...func(*v4.SignerOptions)) error
 }
 
 // Config holds the settings a generated client resolved from its Options.
@@ -49,6 +68,44 @@ type Config struct {
 	RetryMaxAttempts int
 	// AppID is appended to the User-Agent as app/{AppID}.
 	AppID string
+
+	// Scope names the tracer and meter the client's spans and metrics come
+	// from: the generated package's import path.
+	Scope string
+	// APIOptions change the middleware stack of every call; see stack.go for
+	// its steps and middleware IDs. Setting any runs calls through the stack.
+	APIOptions []func(*middleware.Stack) error
+	// Interceptors run at smithy-go's hook points; setting any runs calls
+	// through the stack.
+	Interceptors smithyhttp.InterceptorRegistry
+	// TracerProvider receives aws-sdk-go-v2's spans; nil for none.
+	TracerProvider tracing.TracerProvider
+	// MeterProvider receives aws-sdk-go-v2's client metrics; nil for none.
+	MeterProvider metrics.MeterProvider
+	// Logger receives what ClientLogMode selects; nil logs nothing.
+	Logger logging.Logger
+	// ClientLogMode selects requests, responses (with or without bodies),
+	// retries and signing to log. Credentials, the Authorization header and
+	// security tokens are never logged; see Redaction for modeled secrets.
+	ClientLogMode aws.ClientLogMode
+	// Redaction hides @sensitive members in logged bodies and headers.
+	Redaction *Redaction
+	// Signer signs requests; nil selects v4.NewSigner.
+	Signer HTTPSigner
+	// ClockSkew holds the clock skew in nanoseconds that later calls sign
+	// with; clients share it between calls. Nil gives the client its own.
+	ClockSkew *atomic.Int64
+	// DisableClockSkewCorrection signs with the local clock only.
+	DisableClockSkewCorrection bool
+	// DisableRequestCompression sends bodies of operations with the
+	// requestCompression trait uncompressed.
+	DisableRequestCompression bool
+	// RequestMinCompressSizeBytes is the smallest body compressed, from 0 to
+	// 10485760; 0 selects 10240. See ValidateRequestMinCompressSizeBytes.
+	RequestMinCompressSizeBytes int64
+	// MaxResponseBodyBytes, when positive, fails a call whose response body
+	// is longer with *ResponseTooLargeError instead of reading it.
+	MaxResponseBodyBytes int64
 }
 
 // Request is the protocol-independent HTTP request a serializer fills.
@@ -69,6 +126,13 @@ type Request struct {
 	// Endpoint, when set, is the URL this call is sent to instead of the
 	// client's endpoint (Machine Learning's Predict names its own).
 	Endpoint string
+	// Compress marks the body as one the service accepts gzipped (the
+	// requestCompression trait); the transport compresses it unless the
+	// client disables compression or the body is too small.
+	Compress bool
+	// Streaming marks the body as a stream without a known length, which is
+	// compressed whatever its size.
+	Streaming bool
 }
 
 // Response is one HTTP response with its body read in full. Decoders must not
@@ -83,12 +147,26 @@ type Response struct {
 type Operation struct {
 	// Name is the operation name reported in *smithy.OperationError.
 	Name string
+	// Input and Output are the call's input and output structures, as
+	// interceptors and middleware see them; either may be nil.
+	Input, Output any
+	// Idempotent marks an operation that may be sent again after its
+	// response failed to arrive whole: @readonly, @idempotent, or with an
+	// @idempotencyToken input member (the token is filled once per call).
+	Idempotent bool
+	// Endpoint, when set, is where this call is sent instead of the client's
+	// endpoint: its URI, extra headers, and SigV4 signing name and region
+	// from the aws.auth#sigv4 option of its auth schemes (smithyauth
+	// options in its Properties).
+	Endpoint *smithyendpoints.Endpoint
 	// Build serializes the input once per call. A *smithy.InvalidParamsError or
 	// *smithy.SerializationError is returned as is; other errors are wrapped in
 	// *smithy.SerializationError.
 	Build func(*Request) error
 	// Decode decodes a 2xx response; nil ignores the body. Errors other than
-	// *smithy.DeserializationError are wrapped in one.
+	// *smithy.DeserializationError are wrapped in one. An error whose
+	// RetryableError method returns true (a response checksum mismatch, say)
+	// is retried.
 	Decode func(*Response) error
 	// Error returns the protocol's typed error for a non-2xx response: a
 	// modeled error or *smithy.GenericAPIError. Nil selects a generic error.
@@ -98,39 +176,65 @@ type Operation struct {
 // Client sends operations with settings resolved once from a Config. It is
 // safe for concurrent use.
 type Client struct {
-	serviceID   string
-	signingName string
-	region      string
-	endpoint    endpoint
-	endpointErr error
-	credentials aws.CredentialsProvider // nil: unsigned
-	signer      *v4.Signer
-	httpClient  HTTPClient
-	retryer     aws.RetryerV2
-	userAgent   string
-	attempts    attemptHeaders
+	serviceID    string
+	signingName  string
+	region       string
+	dest         destination // the endpoint and signing scope of calls without their own
+	endpointErr  error
+	credentials  aws.CredentialsProvider // nil: unsigned
+	signer       HTTPSigner
+	httpClient   HTTPClient
+	retryer      aws.RetryerV2
+	userAgent    string
+	appID        string
+	attempts     attemptHeaders
+	skew         *atomic.Int64
+	disableSkew  bool
+	compress     compression
+	maxBody      int64
+	obs          observer
+	apiOptions   []func(*middleware.Stack) error
+	interceptors smithyhttp.InterceptorRegistry
+	stack        bool // run calls through a middleware stack
 }
 
 var defaultHTTPClient = awshttp.NewBuildableClient()
 
-// NewClient resolves cfg once: endpoint, retryer, credentials, HTTP client
-// and User-Agent. An invalid endpoint is reported by every Invoke.
+// NewClient resolves cfg once: endpoint, retryer, credentials, HTTP client,
+// User-Agent, observability. An invalid endpoint or compression setting is
+// reported by every Invoke.
 func NewClient(cfg Config) *Client {
 	c := &Client{
-		serviceID:   cfg.ServiceID,
-		signingName: cfg.SigningName,
-		region:      cfg.Region,
-		httpClient:  cfg.HTTPClient,
-		retryer:     asRetryerV2(ResolveRetryer(cfg.Retryer, cfg.RetryMaxAttempts)),
-		userAgent:   buildUserAgent(cfg.AppID),
+		serviceID:    cfg.ServiceID,
+		signingName:  cfg.SigningName,
+		region:       cfg.Region,
+		httpClient:   cfg.HTTPClient,
+		retryer:      asRetryerV2(ResolveRetryer(cfg.Retryer, cfg.RetryMaxAttempts)),
+		userAgent:    buildUserAgent(cfg.AppID),
+		appID:        cfg.AppID,
+		skew:         cfg.ClockSkew,
+		disableSkew:  cfg.DisableClockSkewCorrection,
+		maxBody:      cfg.MaxResponseBodyBytes,
+		obs:          newObserver(&cfg),
+		apiOptions:   cfg.APIOptions,
+		interceptors: cfg.Interceptors,
 	}
-	c.endpoint, c.endpointErr = resolveEndpoint(&cfg)
+	c.stack = len(cfg.APIOptions) > 0 || hasInterceptors(&cfg.Interceptors)
+	c.dest = destination{signingName: cfg.SigningName, signingRegion: cfg.Region}
+	c.dest.endpoint, c.endpointErr = resolveEndpoint(&cfg)
+	c.compress = newCompression(cfg.DisableRequestCompression, cfg.RequestMinCompressSizeBytes)
 	if c.httpClient == nil {
 		c.httpClient = defaultHTTPClient
 	}
+	if c.skew == nil {
+		c.skew = new(atomic.Int64)
+	}
 	if !isAnonymous(cfg.Credentials) {
 		c.credentials = cfg.Credentials
-		c.signer = v4.NewSigner()
+		c.signer = cfg.Signer
+		if c.signer == nil {
+			c.signer = v4.NewSigner()
+		}
 	}
 	c.attempts = newAttemptHeaders(c.retryer.MaxAttempts())
 	return c
@@ -139,13 +243,20 @@ func NewClient(cfg Config) *Client {
 // Invoke runs op: it builds the request once, then per attempt signs, sends,
 // reads and classifies the response, retrying as the retryer decides. The
 // metadata of the last attempt carries the service request ID (see
-// awsmiddleware.GetRequestIDMetadata). Errors are *smithy.OperationError; HTTP
-// failures inside it are *awshttp.ResponseError.
+// awsmiddleware.GetRequestIDMetadata) and, for a retried call, every
+// attempt's result (see GetAttemptResults). Errors are *smithy.OperationError;
+// HTTP failures inside it are *awshttp.ResponseError.
 func (c *Client) Invoke(ctx context.Context, op *Operation) (middleware.Metadata, error) {
 	s := &call{client: c, op: op}
-	err := s.run(ctx)
+	if c.obs.logger != nil {
+		s.logger = contextLogger(ctx, c.obs.logger)
+	}
+	if c.stack || c.obs.tracer != nil || c.obs.meters != nil {
+		return s.observed(ctx)
+	}
+	md, err := s.run(ctx)
 	if err != nil {
 		err = &smithy.OperationError{ServiceID: c.serviceID, OperationName: op.Name, Err: err}
 	}
-	return s.metadata, err
+	return md, err
 }

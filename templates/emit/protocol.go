@@ -28,6 +28,23 @@ type Protocol interface {
 	Files(a *model.API) ([]Source, error)
 }
 
+// BodyRedactor is implemented by protocols whose logged bodies can hide the
+// values of single members.
+type BodyRedactor interface {
+	// RedactMembers is an expression of type func([]byte) []byte that
+	// replaces the values of the named body members.
+	RedactMembers(names []string) jen.Code
+}
+
+// RedactJSONMembers is RedactMembers for JSON bodies.
+func RedactJSONMembers(names []string) jen.Code {
+	args := make([]jen.Code, len(names))
+	for i, n := range names {
+		args[i] = jen.Lit(n)
+	}
+	return jen.Qual(TransportPkg, "RedactJSONMembers").Call(args...)
+}
+
 // SerializerName is the name of an operation's request serializer.
 func SerializerName(op *model.Op) string { return "serializeOp" + op.Name }
 

@@ -15,8 +15,9 @@ func BodyFinishStmts(op *model.Op) []jen.Code {
 	return append(compressionStmts(op), checksumStmts(op)...)
 }
 
-// compressionStmts gzip the body of an operation with the
-// requestCompression trait, gzip being the only supported encoding.
+// compressionStmts mark the body of an operation with the
+// requestCompression trait compressible, gzip being the only supported
+// encoding; the transport compresses it.
 func compressionStmts(op *model.Op) []jen.Code {
 	gzip := false
 	for _, e := range op.Shape.Traits.RequestCompression {
@@ -29,8 +30,7 @@ func compressionStmts(op *model.Op) []jen.Code {
 	if p := emit.PayloadField(op.Input); p != nil && emit.KindOf(p.Type) == emit.KStream {
 		streaming = !p.Member.Target.Traits.Has("smithy.api#requiresLength")
 	}
-	return []jen.Code{jen.If(jen.Err().Op(":=").Add(H("Gzip")).Call(jen.Id("r"), jen.Lit(streaming)), jen.Err().Op("!=").Nil()).
-		Block(jen.Return(jen.Err()))}
+	return []jen.Code{jen.List(jen.Id("r").Dot("Compress"), jen.Id("r").Dot("Streaming")).Op("=").True().Op(",").Lit(streaming)}
 }
 
 const httpChecksumTrait = "aws.protocols#httpChecksum"

@@ -37,6 +37,9 @@ func (p Protocol) Bindings() model.Bindings {
 	return model.Bindings{Protocol: p.ID(), BodyTimestamp: "epoch-seconds"}
 }
 
+// RedactMembers implements emit.BodyRedactor.
+func (Protocol) RedactMembers(names []string) jen.Code { return emit.RedactJSONMembers(names) }
+
 // contentType is the media type of request bodies.
 func (p Protocol) contentType() string { return "application/x-amz-json-" + p.Version }
 

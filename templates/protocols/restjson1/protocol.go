@@ -32,6 +32,9 @@ func (Protocol) Files(a *model.API) ([]emit.Source, error) {
 	}, nil
 }
 
+// RedactMembers implements emit.BodyRedactor.
+func (Protocol) RedactMembers(names []string) jen.Code { return emit.RedactJSONMembers(names) }
+
 // contentType is the media type of JSON bodies.
 const contentType = "application/json"
 
