@@ -67,6 +67,7 @@ const (
 type frameReader struct {
 	src     *bufio.Reader
 	codec   *eventstream.Decoder
+	in      bytes.Reader
 	scratch []byte
 	// offset is the count of bytes read, start where the last message began.
 	offset, start int64
@@ -113,7 +114,8 @@ func (f *frameReader) read() (Message, error) {
 	if err != nil {
 		return Message{}, f.readErr(start, err)
 	}
-	m, err := f.codec.Decode(bytes.NewReader(frame), f.scratch[:0])
+	f.in.Reset(frame)
+	m, err := f.codec.Decode(&f.in, f.scratch[:0])
 	if err != nil {
 		var sum eventstream.ChecksumError
 		if errors.As(err, &sum) {

@@ -67,14 +67,21 @@ func header(m *Message, name string) eventstream.Value {
 
 // HeaderString returns a string header, nil when absent.
 func HeaderString(m *Message, name string) (*string, error) {
+	s, ok, err := headerString(m, name)
+	if !ok {
+		return nil, err
+	}
+	return &s, nil
+}
+
+func headerString(m *Message, name string) (string, bool, error) {
 	switch v := header(m, name).(type) {
 	case nil:
-		return nil, nil
+		return "", false, nil
 	case eventstream.StringValue:
-		s := string(v)
-		return &s, nil
+		return string(v), true, nil
 	default:
-		return nil, &HeaderError{Name: name, Want: "string", Value: v.Get()}
+		return "", false, &HeaderError{Name: name, Want: "string", Value: v.Get()}
 	}
 }
 

@@ -299,19 +299,19 @@ func (r *Reader[E]) readMessage() (Message, error) {
 
 // protocolHeader returns a required string header of the protocol.
 func (r *Reader[E]) protocolHeader(m *Message, name string) (string, error) {
-	v, err := HeaderString(m, name)
-	if err == nil && v == nil {
+	v, ok, err := headerString(m, name)
+	if err == nil && !ok {
 		err = fmt.Errorf("missing %s header", name)
 	}
 	if err != nil {
 		return "", deserializationError(&MessageError{Offset: r.frames.start, Kind: ErrMalformed, Err: err})
 	}
-	return *v, nil
+	return v, nil
 }
 
 func headerOr(m *Message, name, def string) string {
-	if v, _ := HeaderString(m, name); v != nil {
-		return *v
+	if v, ok, _ := headerString(m, name); ok {
+		return v
 	}
 	return def
 }
