@@ -62,7 +62,9 @@ const (
 )
 
 // NewReader returns the reader of the event stream in body. ctx bounds the
-// whole stream: when it is done, the body is closed.
+// whole stream: when it is done, the body is closed, which must interrupt a
+// blocked Read as it does for net/http response bodies. Reading starts at
+// the first call of Events or All.
 func NewReader[E any](ctx context.Context, body io.ReadCloser, dec Decoder[E]) *Reader[E] {
 	r := &Reader[E]{
 		ctx:     ctx,

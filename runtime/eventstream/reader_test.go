@@ -220,7 +220,7 @@ func TestContextEndsStream(t *testing.T) {
 		}
 	})
 	t.Run("DeadlineOnStalledServer", func(t *testing.T) {
-		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 		defer cancel()
 		r := newReader(ctx, serve(t, ctx, stream))
 		var last error
@@ -239,15 +239,16 @@ func TestContextEndsStream(t *testing.T) {
 	t.Run("ConsumerGone", func(t *testing.T) {
 		// Nobody receives from Events; cancelling must still free the reader.
 		ctx, cancel := context.WithCancel(context.Background())
-		r := newReader(ctx, newBody(eventstreamtest.Encode(converse.Messages()...)))
+		b := newBody(eventstreamtest.Encode(converse.Messages()...))
+		r := newReader(ctx, b)
 		r.Events()
 		cancel()
 		deadline := time.Now().Add(2 * time.Second)
 		for r.Err() == nil && time.Now().Before(deadline) {
 			time.Sleep(time.Millisecond)
 		}
-		if !errors.Is(r.Err(), context.Canceled) {
-			t.Fatalf("Err %v", r.Err())
+		if !errors.Is(r.Err(), context.Canceled) || !b.closed.Load() {
+			t.Fatalf("Err %v, body closed %v", r.Err(), b.closed.Load())
 		}
 	})
 }
