@@ -29,6 +29,7 @@ conformance:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./model/... ./cmd/gen
+	cd bench/eventstream && $(GO) test -run TestSameEvents -bench . -benchmem -count 1 .
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanrooms.json -out bench/gen/cleanrooms
 	cd bench && $(GO) mod tidy && $(GO) test -run TestSameResult -bench BenchmarkListMemberships -benchmem -count 1 . | tee bench.out | $(GO) run ./report
 
@@ -54,3 +55,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadError$$' -fuzztime 10s ./runtime/xml
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/rules
 	$(GO) test -run '^$$' -fuzz '^FuzzEval$$' -fuzztime 30s ./model/rules
+	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime 20s ./runtime/eventstream

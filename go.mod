@@ -9,6 +9,7 @@ require (
 	github.com/go-faster/jx v1.2.0
 	github.com/tidwall/gjson v1.20.2
 	github.com/tidwall/pretty v1.3.0
+	go.uber.org/goleak v1.3.0
 	golang.org/x/tools v0.52.0
 )
 
