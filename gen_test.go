@@ -76,7 +76,8 @@ func TestShuffledInputSameOutput(t *testing.T) {
 }
 
 // shuffleJSON rewrites a JSON AST with the keys of every object in random
-// order, except member maps, whose order is meaningful.
+// order, except member maps and endpoint rule-set parameters, whose order
+// is their declaration order.
 func shuffleJSON(t *testing.T, data []byte, r *rand.Rand) []byte {
 	if !gjson.ValidBytes(data) {
 		t.Fatal("invalid JSON")
@@ -95,7 +96,7 @@ func writeShuffled(buf *bytes.Buffer, v gjson.Result, r *rand.Rand, key string) 
 			return true
 		})
 		order := r.Perm(len(keys))
-		if key == "members" {
+		if key == "members" || key == "parameters" {
 			sort.Ints(order)
 		}
 		buf.WriteByte('{')

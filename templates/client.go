@@ -38,14 +38,17 @@ func clientFile(a *model.API) *jen.File {
 	f.Add(clientOptionsCopy())
 	f.Add(clientWithOptions())
 	f.Add(clientTransportConfig(a))
-	f.Add(clientResolve())
+	f.Add(clientResolve(a))
+	if d := clientEndpointDecls(a); d != nil {
+		f.Add(d)
+	}
 	f.Add(clientIdempotent(a))
 	f.Add(clientRedaction(a))
 	f.Add(clientStruct(a))
-	f.Add(clientNew())
+	f.Add(clientNew(a))
 	f.Add(clientNewFromConfig(a))
 	f.Add(clientOptionsMethod())
-	f.Add(clientInvoke())
+	f.Add(clientInvoke(a))
 	f.Add(clientOperation())
 	f.Add(clientOperationCall())
 	f.Add(clientNewCall())
@@ -68,6 +71,8 @@ func clientImportNames(f *jen.File) {
 	})
 	f.ImportAlias(clientAWSMiddlewarePkg, "awsmiddleware")
 	f.ImportAlias(clientSmithyHTTPPkg, "smithyhttp")
+	f.ImportAlias(clientEndpointsPkg, "smithyendpoints")
+	f.ImportName(clientRulesPkg, "rules")
 }
 
 func clientConsts(a *model.API) *jen.Statement {
@@ -95,7 +100,6 @@ func clientTransportConfig(a *model.API) *jen.Statement {
 	cfg := jen.Dict{
 		jen.Id("ServiceID"):                  jen.Id("ServiceID"),
 		jen.Id("SigningName"):                jen.Lit(a.SigningName),
-		jen.Id("EndpointPrefix"):             jen.Lit(a.EndpointPrefix),
 		jen.Id("Scope"):                      jen.Lit(a.ImportPath),
 		jen.Id("RetryMaxAttempts"):           jen.Id("retryMaxAttempts"),
 		jen.Id("ClockSkew"):                  jen.Id("clockSkew"),
@@ -104,7 +108,7 @@ func clientTransportConfig(a *model.API) *jen.Statement {
 		jen.Id("MaxResponseBodyBytes"):       o.Clone().Dot("MaxResponseBodyBytes"),
 		jen.Id("DisableClockSkewCorrection"): o.Clone().Dot("DisableClockSkewCorrection"),
 	}
-	for _, f := range []string{"Region", "BaseEndpoint", "Credentials", "HTTPClient", "Retryer", "AppID", "APIOptions",
+	for _, f := range []string{"BaseEndpoint", "Credentials", "HTTPClient", "Retryer", "AppID", "APIOptions",
 		"Interceptors", "TracerProvider", "MeterProvider", "Logger", "ClientLogMode"} {
 		cfg[jen.Id(f)] = o.Clone().Dot(f)
 	}
@@ -112,9 +116,18 @@ func clientTransportConfig(a *model.API) *jen.Statement {
 		cfg[jen.Id("DisableRequestCompression")] = o.Clone().Dot("DisableRequestCompression")
 		cfg[jen.Id("RequestMinCompressSizeBytes")] = o.Clone().Dot("RequestMinCompressSizeBytes")
 	}
+	params := []jen.Code{jen.Id("retryMaxAttempts").Int(), jen.Id("clockSkew").Op("*").Qual("sync/atomic", "Int64")}
+	region := jen.Id("o").Dot("Region")
+	if clientRules(a) != nil {
+		params = append(params, jen.Id("endpoints").Op("*").Id("clientEndpoints"))
+		cfg[jen.Id("Endpoint")] = jen.Id("endpoints").Dot("static")
+		cfg[jen.Id("EndpointErr")] = jen.Id("endpoints").Dot("err")
+		region = jen.Id("endpoints").Dot("region")
+	}
+	cfg[jen.Id("Region")] = region
 	return jen.Comment("transportConfig returns the transport settings of the options.").Line().
 		Func().Params(o.Clone().Id("Options")).Id("transportConfig").
-		Params(jen.Id("retryMaxAttempts").Int(), jen.Id("clockSkew").Op("*").Qual("sync/atomic", "Int64")).
+		Params(params...).
 		Qual(clientTransportPkg, "Config").
 		Block(jen.Return(jen.Qual(clientTransportPkg, "Config").Values(cfg)))
 }
@@ -196,19 +209,37 @@ func sortedLits(set map[string]bool) []jen.Code {
 }
 
 func clientStruct(a *model.API) *jen.Statement {
-	return jen.Comment("Client sends the operations of "+serviceTitle(a)+". It is safe for").Line().
-		Comment("concurrent use.").Line().
-		Type().Id("Client").Struct(
+	fields := []jen.Code{
 		jen.Id("options").Id("Options"),
 		jen.Line().Comment("transport sends calls made without functional options."),
 		jen.Id("transport").Op("*").Qual(clientTransportPkg, "Client"),
-		jen.Line().Comment("timeOffset is the clock skew in nanoseconds that calls sign with."),
-		jen.Id("timeOffset").Op("*").Qual("sync/atomic", "Int64"),
-	)
+	}
+	if clientRules(a) != nil {
+		fields = append(fields, jen.Line().Comment("endpoints is how those calls find their endpoint."),
+			jen.Id("endpoints").Op("*").Id("clientEndpoints"))
+	}
+	fields = append(fields, jen.Line().Comment("timeOffset is the clock skew in nanoseconds that calls sign with."),
+		jen.Id("timeOffset").Op("*").Qual("sync/atomic", "Int64"))
+	return jen.Comment("Client sends the operations of "+serviceTitle(a)+". It is safe for").Line().
+		Comment("concurrent use.").Line().
+		Type().Id("Client").Struct(fields...)
 }
 
-func clientNew() *jen.Statement {
+// clientTransportArgs are the arguments of transportConfig after the retry
+// attempts: the clock skew and, with endpoint rules, the endpoints.
+func clientTransportArgs(a *model.API, skew, ends jen.Code) []jen.Code {
+	if clientRules(a) == nil {
+		return []jen.Code{skew}
+	}
+	return []jen.Code{skew, ends}
+}
+
+func clientNew(a *model.API) *jen.Statement {
 	opts := jen.Id("options")
+	var ends []jen.Code
+	if clientRules(a) != nil {
+		ends = []jen.Code{jen.Id("c").Dot("endpoints").Op("=").Add(opts.Clone()).Dot("endpoints").Call()}
+	}
 	return jen.Comment("New returns a client configured by options, then by optFns. The endpoint,").Line().
 		Comment("retryer and credentials cache are resolved once, here.").Line().
 		Func().Id("New").Params(opts.Clone().Id("Options"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).
@@ -225,8 +256,10 @@ func clientNew() *jen.Statement {
 			jen.Id("options"):    opts.Clone(),
 			jen.Id("timeOffset"): jen.New(jen.Qual("sync/atomic", "Int64")),
 		}),
+		jen.Add(ends...),
 		jen.Id("c").Dot("transport").Op("=").Qual(clientTransportPkg, "NewClient").Call(
-			opts.Clone().Dot("transportConfig").Call(jen.Lit(0), jen.Id("c").Dot("timeOffset"))),
+			opts.Clone().Dot("transportConfig").Call(append([]jen.Code{jen.Lit(0)},
+				clientTransportArgs(a, jen.Id("c").Dot("timeOffset"), jen.Id("c").Dot("endpoints"))...)...)),
 		jen.Return(jen.Id("c")),
 	)
 }
@@ -242,23 +275,25 @@ func clientNewFromConfig(a *model.API) *jen.Statement {
 	for _, f := range names {
 		fields[jen.Id(f)] = cfg(f)
 	}
+	body := []jen.Code{
+		jen.Id("options").Op(":=").Id("Options").Values(fields),
+		jen.If(cfg("Retryer").Op("!=").Nil()).Block(
+			jen.Id("options").Dot("Retryer").Op("=").Add(cfg("Retryer")).Call()),
+	}
+	body = append(body, clientConfigEndpoints(a)...)
+	body = append(body, jen.Return(jen.Id("New").Call(jen.Id("options"), jen.Func().Params(jen.Id("o").Op("*").Id("Options")).Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Add(cfg("ServiceOptions"))).Block(
+			jen.Id("fn").Call(jen.Id("ServiceID"), jen.Id("o"))),
+		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(
+			jen.Id("fn").Call(jen.Id("o"))),
+	))))
 	return jen.Comment("NewFromConfig returns a client configured from cfg as aws-sdk-go-v2 clients are").Line().
 		Comment("(Region, Credentials, HTTPClient, Retryer, RetryMaxAttempts, RetryMode,").Line().
 		Comment("BaseEndpoint, AppID, APIOptions, Interceptors, Logger, ClientLogMode,").Line().
 		Comment("DefaultsMode, RuntimeEnvironment, clock-skew and compression settings), then").Line().
 		Comment("by cfg.ServiceOptions and optFns.").Line().
 		Func().Id("NewFromConfig").Params(jen.Id("cfg").Qual(clientAWSPkg, "Config"),
-		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
-		jen.Id("options").Op(":=").Id("Options").Values(fields),
-		jen.If(cfg("Retryer").Op("!=").Nil()).Block(
-			jen.Id("options").Dot("Retryer").Op("=").Add(cfg("Retryer")).Call()),
-		jen.Return(jen.Id("New").Call(jen.Id("options"), jen.Func().Params(jen.Id("o").Op("*").Id("Options")).Block(
-			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Add(cfg("ServiceOptions"))).Block(
-				jen.Id("fn").Call(jen.Id("ServiceID"), jen.Id("o"))),
-			jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(
-				jen.Id("fn").Call(jen.Id("o"))),
-		))),
-	)
+		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(body...)
 }
 
 func clientOptionsMethod() *jen.Statement {
@@ -270,25 +305,44 @@ func clientOptionsMethod() *jen.Statement {
 // clientInvoke emits the method every operation sends its call through.
 // Functional options cost a transport client for the call; a
 // RetryMaxAttempts equal to the client's is left as resolved in New.
-func clientInvoke() *jen.Statement {
+func clientInvoke(a *model.API) *jen.Statement {
 	o := jen.Id("o")
-	return jen.Comment("invoke sends op with the client's settings or, when optFns are given, with a").Line().
-		Comment("copy of its options changed by them.").Line().
-		Func().Params(jen.Id("c").Op("*").Id("Client")).Id("invoke").
-		Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("op").Op("*").Qual(clientTransportPkg, "Operation"),
-			jen.Id("optFns").Index().Func().Params(jen.Op("*").Id("Options"))).
-		Params(jen.Qual(clientMiddlewarePkg, "Metadata"), jen.Error()).Block(
-		jen.If(jen.Len(jen.Id("optFns")).Op("==").Lit(0)).Block(
-			jen.Return(jen.Id("c").Dot("transport").Dot("Invoke").Call(jen.Id("ctx"), jen.Id("op")))),
+	rules := clientRules(a) != nil
+	send := func(t jen.Code, ends jen.Code) []jen.Code {
+		if !rules {
+			return []jen.Code{jen.Return(jen.Add(t).Dot("Invoke").Call(jen.Id("ctx"), jen.Id("op")))}
+		}
+		return []jen.Code{
+			jen.If(jen.Err().Op(":=").Add(ends).Dot("resolve").Call(jen.Id("ctx"), jen.Id("op")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Qual(clientMiddlewarePkg, "Metadata").Values(), jen.Op("&").Qual(clientSmithyPkg, "OperationError").Values(jen.Dict{
+					jen.Id("ServiceID"):     jen.Id("ServiceID"),
+					jen.Id("OperationName"): jen.Id("op").Dot("Name"),
+					jen.Id("Err"):           jen.Qual(clientTransportPkg, "EndpointError").Call(jen.Err()),
+				}))),
+			jen.Return(jen.Add(t).Dot("Invoke").Call(jen.Id("ctx"), jen.Id("op"))),
+		}
+	}
+	body := []jen.Code{
+		jen.If(jen.Len(jen.Id("optFns")).Op("==").Lit(0)).Block(send(jen.Id("c").Dot("transport"), jen.Id("c").Dot("endpoints"))...),
 		o.Clone().Op(":=").Id("c").Dot("options").Dot("Copy").Call(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(
 			jen.Id("fn").Call(jen.Op("&").Add(o.Clone()))),
 		jen.Id("attempts").Op(":=").Lit(0),
 		jen.If(o.Clone().Dot("RetryMaxAttempts").Op("!=").Id("c").Dot("options").Dot("RetryMaxAttempts")).Block(
 			jen.Id("attempts").Op("=").Add(o.Clone()).Dot("RetryMaxAttempts")),
-		jen.Id("t").Op(":=").Qual(clientTransportPkg, "NewClient").Call(o.Clone().Dot("transportConfig").Call(jen.Id("attempts"), jen.Id("c").Dot("timeOffset"))),
-		jen.Return(jen.Id("t").Dot("Invoke").Call(jen.Id("ctx"), jen.Id("op"))),
-	)
+	}
+	if rules {
+		body = append(body, jen.Id("ends").Op(":=").Add(o.Clone()).Dot("endpoints").Call())
+	}
+	body = append(body, jen.Id("t").Op(":=").Qual(clientTransportPkg, "NewClient").Call(o.Clone().Dot("transportConfig").Call(
+		append([]jen.Code{jen.Id("attempts")}, clientTransportArgs(a, jen.Id("c").Dot("timeOffset"), jen.Id("ends"))...)...)))
+	body = append(body, send(jen.Id("t"), jen.Id("ends"))...)
+	return jen.Comment("invoke sends op with the client's settings or, when optFns are given, with a").Line().
+		Comment("copy of its options changed by them.").Line().
+		Func().Params(jen.Id("c").Op("*").Id("Client")).Id("invoke").
+		Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("op").Op("*").Qual(clientTransportPkg, "Operation"),
+			jen.Id("optFns").Index().Func().Params(jen.Op("*").Id("Options"))).
+		Params(jen.Qual(clientMiddlewarePkg, "Metadata"), jen.Error()).Block(body...)
 }
 
 // clientOperation emits the type of the per-operation values that the

@@ -1,6 +1,9 @@
 package templates
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
@@ -87,7 +90,8 @@ func clientOptionFields(a *model.API) []clientOptionField {
 			"RequestMinCompressSizeBytes is the smallest body compressed, from 0 to",
 			"10485760 bytes; 0 selects 10240."}})
 	}
-	return append(fields, []clientOptionField{
+	fields = append(fields, clientEndpointFields(a)...)
+	fields = append(fields, []clientOptionField{
 		{"RetryMaxAttempts", jen.Int(), []string{
 			"RetryMaxAttempts, when not zero, is the most attempts made for an operation",
 			"that fails with a retryable error. Set in an operation call's functional",
@@ -104,9 +108,10 @@ func clientOptionFields(a *model.API) []clientOptionField {
 			"RuntimeEnvironment is the environment DefaultsMode \"auto\" resolves from."}},
 		{"TracerProvider", jen.Qual(clientTracingPkg, "TracerProvider"), []string{
 			"TracerProvider receives aws-sdk-go-v2's spans of every call; nil records none."}},
-		{"resolvedDefaultsMode", jen.Qual(clientAWSPkg, "DefaultsMode"), []string{
-			"resolvedDefaultsMode is the DefaultsMode New resolved."}},
 	}...)
+	slices.SortStableFunc(fields, func(a, b clientOptionField) int { return strings.Compare(a.name, b.name) })
+	return append(fields, clientOptionField{"resolvedDefaultsMode", jen.Qual(clientAWSPkg, "DefaultsMode"), []string{
+		"resolvedDefaultsMode is the DefaultsMode New resolved."}})
 }
 
 // clientCompresses reports whether an operation has the requestCompression
@@ -177,7 +182,7 @@ func clientWithOptions() *jen.Statement {
 // clientResolve emits the method that fills unset options with their
 // defaults before the functional options of New run, as aws-sdk-go-v2's
 // New does.
-func clientResolve() *jen.Statement {
+func clientResolve(a *model.API) *jen.Statement {
 	o := func(f string) *jen.Statement { return jen.Id("o").Dot(f) }
 	ifNil := func(f string, v jen.Code) jen.Code {
 		return jen.If(o(f).Op("==").Nil()).Block(o(f).Op("=").Add(v))
@@ -194,5 +199,15 @@ func clientResolve() *jen.Statement {
 		ifNil("HTTPSignerV4", jen.Qual(clientV4Pkg, "NewSigner").Call()),
 		ifNil("TracerProvider", jen.Op("&").Qual(clientTracingPkg, "NopTracerProvider").Values()),
 		ifNil("MeterProvider", jen.Qual(clientMetricsPkg, "NopMeterProvider").Values()),
+		clientResolveEndpoints(a),
 	)
+}
+
+// clientResolveEndpoints sets an unset EndpointResolverV2 to the default.
+func clientResolveEndpoints(a *model.API) jen.Code {
+	if clientRules(a) == nil {
+		return jen.Null()
+	}
+	return jen.If(jen.Id("o").Dot("EndpointResolverV2").Op("==").Nil()).Block(
+		jen.Id("o").Dot("EndpointResolverV2").Op("=").Id("NewDefaultEndpointResolverV2").Call())
 }

@@ -69,7 +69,8 @@ import (
 )
 
 func newClient(f *fakeHTTP) *pagers.Client {
-	return pagers.New(pagers.Options{Region: "us-east-1", HTTPClient: f, Credentials: aws.AnonymousCredentials{},
+	return pagers.New(pagers.Options{Region: "us-east-1", BaseEndpoint: aws.String("https://pagers.example.com"),
+		HTTPClient: f, Credentials: aws.AnonymousCredentials{},
 		Retryer: fastRetryer()})
 }
 

@@ -39,10 +39,20 @@ func BuildAPI(c *model.Closure, importPath, pkg string) (*model.API, error) {
 	return model.BuildAPI(c, importPath, pkg, b)
 }
 
+// Generator holds the settings of code generation beyond the model.
+type Generator struct {
+	// Partitions is a partitions.json that endpoint resolvers build in
+	// instead of runtime/rules' default table; nil selects the default.
+	Partitions []byte
+}
+
+// Files emits every file of the API with the default settings.
+func Files(a *model.API) ([]File, error) { return Generator{}.Files(a) }
+
 // Files emits every file of the API, sorted by path: the protocol-neutral
-// declarations, and the protocol's serializers and deserializers when the
-// API has a client.
-func Files(a *model.API) ([]File, error) {
+// declarations, and, when the API has a client, its endpoint resolution and
+// the protocol's serializers and deserializers.
+func (g Generator) Files(a *model.API) ([]File, error) {
 	proto := protocols.Lookup(a.Protocol)
 	plan := []struct {
 		path   string
@@ -69,6 +79,13 @@ func Files(a *model.API) ([]File, error) {
 		}
 	}
 	if proto != nil {
+		ep, err := endpointsFile(a, g.Partitions)
+		if err != nil {
+			return nil, err
+		}
+		if ep != nil {
+			jobs = append(jobs, emit.Source{Path: "endpoints.go", File: ep})
+		}
 		files, err := proto.Files(a)
 		if err != nil {
 			return nil, err

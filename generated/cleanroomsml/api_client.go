@@ -13,11 +13,13 @@ import (
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/middleware"
 	"github.com/aws/smithy-go/tracing"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
+	"github.com/smithygen/smithygen/runtime/rules"
 	"github.com/smithygen/smithygen/runtime/transport"
 )
 
@@ -75,6 +77,14 @@ type Options struct {
 	// clock skew seen in responses' Date headers corrects the signing time of
 	// later attempts and calls, and makes skew-caused signature errors retryable.
 	DisableClockSkewCorrection bool
+
+	// EndpointOptions select FIPS and dual-stack endpoints.
+	EndpointOptions EndpointResolverOptions
+
+	// EndpointResolverV2 resolves the endpoint of calls from EndpointParameters; nil
+	// selects NewDefaultEndpointResolverV2(), which evaluates the service's
+	// endpoint rules.
+	EndpointResolverV2 EndpointResolverV2
 
 	// HTTPClient sends requests; nil selects an awshttp.BuildableClient with the
 	// DefaultsMode's timeouts.
@@ -163,7 +173,7 @@ func WithSigV4SigningRegion(region string) func(*Options) {
 }
 
 // transportConfig returns the transport settings of the options.
-func (o Options) transportConfig(retryMaxAttempts int, clockSkew *atomic.Int64) transport.Config {
+func (o Options) transportConfig(retryMaxAttempts int, clockSkew *atomic.Int64, endpoints *clientEndpoints) transport.Config {
 	return transport.Config{
 		APIOptions:                 o.APIOptions,
 		AppID:                      o.AppID,
@@ -172,14 +182,15 @@ func (o Options) transportConfig(retryMaxAttempts int, clockSkew *atomic.Int64) 
 		ClockSkew:                  clockSkew,
 		Credentials:                o.Credentials,
 		DisableClockSkewCorrection: o.DisableClockSkewCorrection,
-		EndpointPrefix:             "cleanrooms-ml",
+		Endpoint:                   endpoints.static,
+		EndpointErr:                endpoints.err,
 		HTTPClient:                 o.HTTPClient,
 		Interceptors:               o.Interceptors,
 		Logger:                     o.Logger,
 		MaxResponseBodyBytes:       o.MaxResponseBodyBytes,
 		MeterProvider:              o.MeterProvider,
 		Redaction:                  redaction,
-		Region:                     o.Region,
+		Region:                     endpoints.region,
 		RetryMaxAttempts:           retryMaxAttempts,
 		Retryer:                    o.Retryer,
 		Scope:                      "github.com/smithygen/smithygen/generated/cleanroomsml",
@@ -212,6 +223,91 @@ func (o *Options) resolveDefaults() {
 	if o.MeterProvider == nil {
 		o.MeterProvider = metrics.NopMeterProvider{}
 	}
+	if o.EndpointResolverV2 == nil {
+		o.EndpointResolverV2 = NewDefaultEndpointResolverV2()
+	}
+}
+
+// EndpointResolverOptions are the endpoint settings of Options, as in
+// aws-sdk-go-v2.
+type EndpointResolverOptions struct {
+	// UseDualStackEndpoint selects endpoints that accept IPv4 and IPv6.
+	UseDualStackEndpoint aws.DualStackEndpointState
+
+	// UseFIPSEndpoint selects FIPS 140-3 endpoints; a FIPS Region such as
+	// fips-us-gov-west-1 selects them too.
+	UseFIPSEndpoint aws.FIPSEndpointState
+}
+
+// endpointBuiltins are the values the endpoint rules' built-ins take under o.
+func (o *Options) endpointBuiltins() rules.Builtins {
+	return rules.Builtins{
+		Endpoint:     o.BaseEndpoint,
+		Region:       o.Region,
+		UseDualStack: o.EndpointOptions.UseDualStackEndpoint == aws.DualStackEndpointStateEnabled,
+		UseFIPS:      o.EndpointOptions.UseFIPSEndpoint == aws.FIPSEndpointStateEnabled || rules.IsFIPSRegion(o.Region),
+	}
+}
+
+// clientEndpoints is how the calls of one set of options find their endpoint.
+type clientEndpoints struct {
+	resolver    EndpointResolverV2
+	builtins    rules.Builtins
+	credentials aws.CredentialsProvider
+	// params are the parameters bound from the options; err, when set, is the
+	// error of every call.
+	params EndpointParameters
+	err    error
+	// static is the endpoint of calls that do not resolve their own.
+	static *smithyendpoints.Endpoint
+	// perCall makes every call resolve its endpoint.
+	perCall bool
+	// region is the Region calls are signed for unless their endpoint names one:
+	// a FIPS Region's region (fips-us-gov-west-1: us-gov-west-1).
+	region string
+}
+
+// endpoints binds the endpoint parameters of o and, unless calls resolve
+// their own, resolves the endpoint once.
+func (o *Options) endpoints() *clientEndpoints {
+	e := clientEndpoints{
+		builtins:    o.endpointBuiltins(),
+		credentials: o.Credentials,
+		resolver:    o.EndpointResolverV2,
+	}
+	e.params, e.err = bindEndpointBuiltins(e.builtins)
+	e.region = o.Region
+	if r, err := rules.BindRegion(o.Region); err == nil && r != nil {
+		e.region = *r
+	}
+	_, builtin := o.EndpointResolverV2.(*endpointResolver)
+	e.perCall = !builtin
+	if e.err == nil && !e.perCall {
+		ep, err := e.resolver.ResolveEndpoint(context.Background(), e.params)
+		e.static, e.err = &ep, err
+	}
+	return &e
+}
+
+// resolve sets the endpoint of op when the call resolves its own.
+func (e *clientEndpoints) resolve(ctx context.Context, op *transport.Operation) error {
+	b, bind := op.Input.(endpointParamsBinder)
+	if !bind && !e.perCall {
+		return nil
+	}
+	if e.err != nil {
+		return e.err
+	}
+	p := e.params
+	if bind {
+		b.bindEndpointParams(&p)
+	}
+	ep, err := e.resolver.ResolveEndpoint(ctx, p)
+	if err != nil {
+		return err
+	}
+	op.Endpoint = &ep
+	return nil
 }
 
 // idempotentOperations are the operations that may be sent again after their
@@ -229,6 +325,9 @@ type Client struct {
 
 	// transport sends calls made without functional options.
 	transport *transport.Client
+
+	// endpoints is how those calls find their endpoint.
+	endpoints *clientEndpoints
 
 	// timeOffset is the clock skew in nanoseconds that calls sign with.
 	timeOffset *atomic.Int64
@@ -248,7 +347,8 @@ func New(options Options, optFns ...func(*Options)) *Client {
 		options:    options,
 		timeOffset: new(atomic.Int64),
 	}
-	c.transport = transport.NewClient(options.transportConfig(0, c.timeOffset))
+	c.endpoints = options.endpoints()
+	c.transport = transport.NewClient(options.transportConfig(0, c.timeOffset, c.endpoints))
 	return c
 }
 
@@ -277,6 +377,14 @@ func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	if cfg.Retryer != nil {
 		options.Retryer = cfg.Retryer()
 	}
+	if fips, dual, setFIPS, setDual, err := rules.EndpointStates(context.Background(), cfg.ConfigSources); err == nil {
+		if setFIPS {
+			options.EndpointOptions.UseFIPSEndpoint = fips
+		}
+		if setDual {
+			options.EndpointOptions.UseDualStackEndpoint = dual
+		}
+	}
 	return New(options, func(o *Options) {
 		for _, fn := range cfg.ServiceOptions {
 			fn(ServiceID, o)
@@ -296,6 +404,13 @@ func (c *Client) Options() Options {
 // copy of its options changed by them.
 func (c *Client) invoke(ctx context.Context, op *transport.Operation, optFns []func(*Options)) (middleware.Metadata, error) {
 	if len(optFns) == 0 {
+		if err := c.endpoints.resolve(ctx, op); err != nil {
+			return middleware.Metadata{}, &smithy.OperationError{
+				Err:           transport.EndpointError(err),
+				OperationName: op.Name,
+				ServiceID:     ServiceID,
+			}
+		}
 		return c.transport.Invoke(ctx, op)
 	}
 	o := c.options.Copy()
@@ -306,7 +421,15 @@ func (c *Client) invoke(ctx context.Context, op *transport.Operation, optFns []f
 	if o.RetryMaxAttempts != c.options.RetryMaxAttempts {
 		attempts = o.RetryMaxAttempts
 	}
-	t := transport.NewClient(o.transportConfig(attempts, c.timeOffset))
+	ends := o.endpoints()
+	t := transport.NewClient(o.transportConfig(attempts, c.timeOffset, ends))
+	if err := ends.resolve(ctx, op); err != nil {
+		return middleware.Metadata{}, &smithy.OperationError{
+			Err:           transport.EndpointError(err),
+			OperationName: op.Name,
+			ServiceID:     ServiceID,
+		}
+	}
 	return t.Invoke(ctx, op)
 }
 

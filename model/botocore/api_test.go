@@ -90,6 +90,9 @@ type comparison struct {
 // side's file has, a union botocore states as a structure, or an enum
 // constant the two sides name differently for the same value.
 func (c *comparison) onlyOne(key, desc string, a *attribution, other map[string]string) string {
+	if a == c.fromSmithy && endpointDecl(key) {
+		return "endpoint resolution is generated from the Smithy JSON's endpoint rules, which service-2.json does not carry"
+	}
 	if why := a.explain(key); why != "" {
 		return "only in one file: " + why
 	}
@@ -116,6 +119,19 @@ func (c *comparison) onlyOne(key, desc string, a *attribution, other map[string]
 		}
 	}
 	return ""
+}
+
+// endpointDecl reports whether an API entry belongs to endpoint resolution,
+// which a client has only when its model has endpoint rules.
+func endpointDecl(key string) bool {
+	root, _, _ := strings.Cut(key, ".")
+	switch root {
+	case "EndpointParameters", "EndpointResolverOptions", "EndpointResolverV2", "NewDefaultEndpointResolverV2":
+		return true
+	case "Options":
+		return key == "Options.EndpointOptions" || key == "Options.EndpointResolverV2" || key == "Options.AccountIDEndpointMode"
+	}
+	return false
 }
 
 // differs explains an entry both sides generate differently: a union

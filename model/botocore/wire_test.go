@@ -150,7 +150,10 @@ func wireTestSource(services map[string]*pair) ([]byte, error) {
 		for i, s := range []*side{p.smithy, p.boto} {
 			alias := name + "_" + []string{"smithy", "boto"}[i]
 			fmt.Fprintf(&imports, "\t%s %q\n", alias, s.api.ImportPath)
-			fmt.Fprintf(&clients, "\tfunc(h *fakeHTTP) any { return %s.New(%s.Options{Region: \"us-east-1\", HTTPClient: h, Credentials: creds, RetryMaxAttempts: 1}) },\n", alias, alias)
+			// botocore files carry no endpoint rules: both clients get the
+			// same BaseEndpoint.
+			fmt.Fprintf(&clients, "\tfunc(h *fakeHTTP) any { return %s.New(%s.Options{Region: \"us-east-1\", BaseEndpoint: aws.String(%q), HTTPClient: h, Credentials: creds, RetryMaxAttempts: 1}) },\n",
+				alias, alias, "https://"+name+".example.com")
 			used := false
 			for _, n := range s.api.Types {
 				if n.Kind != model.NamedUnion {

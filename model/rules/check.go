@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"sort"
+
 	"github.com/tidwall/gjson"
 
 	rt "github.com/smithygen/smithygen/runtime/rules"
@@ -177,7 +179,7 @@ func (c *checker) endpoint(v gjson.Result, sc *scope) *rt.Endpoint {
 		if !hs.IsObject() {
 			c.errorf(hs, `"headers" must be an object`)
 		}
-		hs.ForEach(func(k, hv gjson.Result) bool {
+		forEachSorted(hs, func(k, hv gjson.Result) bool {
 			h := rt.Header{Name: k.Str}
 			if !hv.IsArray() {
 				c.errorf(hv, "header %s must be an array of strings", k.Str)
@@ -194,7 +196,7 @@ func (c *checker) endpoint(v gjson.Result, sc *scope) *rt.Endpoint {
 		if !ps.IsObject() {
 			c.errorf(ps, `"properties" must be an object`)
 		}
-		ps.ForEach(func(k, pv gjson.Result) bool {
+		forEachSorted(ps, func(k, pv gjson.Result) bool {
 			ep.Properties = append(ep.Properties, rt.Property{Key: k.Str, Value: c.doc(pv, sc)})
 			return true
 		})
@@ -218,7 +220,7 @@ func (c *checker) doc(v gjson.Result, sc *scope) rt.Doc {
 		return d
 	case v.IsObject():
 		d := rt.Doc{Kind: rt.DocMap}
-		v.ForEach(func(k, e gjson.Result) bool {
+		forEachSorted(v, func(k, e gjson.Result) bool {
 			d.Keys = append(d.Keys, k.Str)
 			d.Items = append(d.Items, c.doc(e, sc))
 			return true
@@ -244,4 +246,22 @@ func optionHint(t typ) string {
 		return " (check it with isSet, or assign it in a condition, first)"
 	}
 	return ""
+}
+
+// forEachSorted is v.ForEach over an object in key order: the order of
+// headers and properties carries no meaning, and the encoded rule set must
+// not depend on it.
+func forEachSorted(v gjson.Result, fn func(k, e gjson.Result) bool) {
+	type entry struct{ k, e gjson.Result }
+	var es []entry
+	v.ForEach(func(k, e gjson.Result) bool {
+		es = append(es, entry{k, e})
+		return true
+	})
+	sort.SliceStable(es, func(i, j int) bool { return es[i].k.Str < es[j].k.Str })
+	for _, x := range es {
+		if !fn(x.k, x.e) {
+			return
+		}
+	}
 }

@@ -40,7 +40,7 @@ func cutServer(t *testing.T, cut int32, body string) (*httptest.Server, *atomic.
 
 func serverConfig(srv *httptest.Server) Config {
 	cfg := baseConfig(srv.Client())
-	cfg.BaseEndpoint = &srv.URL
+	cfg.Endpoint, cfg.BaseEndpoint = nil, &srv.URL
 	return cfg
 }
 

@@ -66,7 +66,7 @@ func (s *call) prepare(ctx context.Context) error {
 	s.dest = d
 	t, err := d.endpoint.target(&s.req)
 	if err != nil {
-		return endpointError(err)
+		return EndpointError(err)
 	}
 	s.target = t
 	if c.signer != nil {

@@ -20,58 +20,38 @@ type endpoint struct {
 	rawPath string // escaped base path, "" for none
 }
 
-// dnsSuffixes maps region prefixes to their partition's DNS suffix, most
-// specific first; other regions use the aws partition's "amazonaws.com".
-var dnsSuffixes = []struct{ prefix, suffix string }{
-	{"cn-", "amazonaws.com.cn"},
-	{"us-isob-", "sc2s.sgov.gov"},
-	{"us-isof-", "csp.hci.ic.gov"},
-	{"us-iso-", "c2s.ic.gov"},
-	{"eu-isoe-", "cloud.adc-e.uk"},
-	{"eusc-", "amazonaws.eu"},
-}
-
-func dnsSuffix(region string) string {
-	for _, p := range dnsSuffixes {
-		if strings.HasPrefix(region, p.prefix) {
-			return p.suffix
+// clientDestination is the destination of calls that do not resolve their
+// own endpoint: cfg.Endpoint, else cfg.BaseEndpoint.
+func (c *Client) clientDestination(cfg *Config) (destination, error) {
+	switch {
+	case cfg.EndpointErr != nil:
+		return destination{}, EndpointError(cfg.EndpointErr)
+	case cfg.Endpoint != nil:
+		d, err := c.destination(cfg.Endpoint)
+		if err != nil {
+			return destination{}, err
 		}
+		return *d, nil
+	case cfg.BaseEndpoint != nil:
+		e, err := parseBaseEndpoint(*cfg.BaseEndpoint)
+		return destination{endpoint: e, signingName: cfg.SigningName, signingRegion: cfg.Region}, err
 	}
-	return "amazonaws.com"
-}
-
-// resolveEndpoint returns BaseEndpoint when set, else the default endpoint of
-// the region's partition.
-func resolveEndpoint(cfg *Config) (endpoint, error) {
-	if cfg.BaseEndpoint != nil {
-		return parseBaseEndpoint(*cfg.BaseEndpoint)
-	}
-	if cfg.Region == "" {
-		return endpoint{}, endpointError(errors.New("endpoint rule error, Invalid Configuration: Missing Region"))
-	}
-	if cfg.EndpointPrefix == "" {
-		return endpoint{}, endpointError(errors.New("no endpoint prefix for the default endpoint"))
-	}
-	host := cfg.EndpointPrefix + "." + cfg.Region + "." + dnsSuffix(cfg.Region)
-	if err := smithyhttp.ValidateEndpointHost(host); err != nil {
-		return endpoint{}, endpointError(err)
-	}
-	return endpoint{scheme: "https", host: host}, nil
+	return destination{}, EndpointError(errors.New("the service has no endpoint rules: set BaseEndpoint"))
 }
 
 func parseBaseEndpoint(raw string) (endpoint, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
-		return endpoint{}, endpointError(err)
+		return endpoint{}, EndpointError(err)
 	}
 	if u.Scheme != "https" && u.Scheme != "http" {
-		return endpoint{}, endpointError(fmt.Errorf("base endpoint %q: scheme must be http or https", raw))
+		return endpoint{}, EndpointError(fmt.Errorf("base endpoint %q: scheme must be http or https", raw))
 	}
 	if u.Host == "" {
-		return endpoint{}, endpointError(fmt.Errorf("base endpoint %q: no host", raw))
+		return endpoint{}, EndpointError(fmt.Errorf("base endpoint %q: no host", raw))
 	}
 	if err := smithyhttp.ValidateEndpointHost(u.Host); err != nil {
-		return endpoint{}, endpointError(err)
+		return endpoint{}, EndpointError(err)
 	}
 	ep := endpoint{scheme: u.Scheme, host: u.Host}
 	if u.Path != "" && u.Path != "/" {
@@ -80,7 +60,9 @@ func parseBaseEndpoint(raw string) (endpoint, error) {
 	return ep, nil
 }
 
-func endpointError(err error) error {
+// EndpointError is the error of a call whose endpoint could not be resolved,
+// worded as aws-sdk-go-v2 words it.
+func EndpointError(err error) error {
 	return fmt.Errorf("failed to resolve service endpoint, %w", err)
 }
 
@@ -148,18 +130,26 @@ func (c *Client) destination(ep *smithyendpoints.Endpoint) (*destination, error)
 		return nil, err
 	}
 	d.endpoint, d.headers = e, ep.Headers
-	if opts, ok := smithyauth.GetAuthOptions(&ep.Properties); ok {
-		for _, o := range opts {
-			if o.SchemeID != smithyauth.SchemeIDSigV4 {
-				continue
-			}
-			if v, ok := smithyhttp.GetSigV4SigningName(&o.SignerProperties); ok && v != "" {
-				d.signingName = v
-			}
-			if v, ok := smithyhttp.GetSigV4SigningRegion(&o.SignerProperties); ok && v != "" {
-				d.signingRegion = v
-			}
+	opts, ok := smithyauth.GetAuthOptions(&ep.Properties)
+	if !ok || len(opts) == 0 {
+		return d, nil
+	}
+	var schemes []string
+	for _, o := range opts {
+		if o.SchemeID != smithyauth.SchemeIDSigV4 {
+			schemes = append(schemes, o.SchemeID)
+			continue
 		}
+		if v, ok := smithyhttp.GetSigV4SigningName(&o.SignerProperties); ok && v != "" {
+			d.signingName = v
+		}
+		if v, ok := smithyhttp.GetSigV4SigningRegion(&o.SignerProperties); ok && v != "" {
+			d.signingRegion = v
+		}
+		return d, nil
+	}
+	if c.signer != nil {
+		return nil, EndpointError(fmt.Errorf("the endpoint %s requires auth scheme %s, which this client cannot sign with", ep.URI.String(), strings.Join(schemes, " or ")))
 	}
 	return d, nil
 }

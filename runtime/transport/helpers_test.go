@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/smithy-go"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 )
 
 // sent is one request as the fake client received it.
@@ -80,13 +82,13 @@ func (c credentials) Retrieve(context.Context) (aws.Credentials, error) { return
 
 func baseConfig(hc HTTPClient) Config {
 	return Config{
-		ServiceID:      "CleanRoomsML",
-		SigningName:    "cleanrooms-ml",
-		EndpointPrefix: "cleanrooms-ml",
-		Region:         "us-east-1",
-		Credentials:    testCreds,
-		HTTPClient:     hc,
-		Retryer:        fastRetryer(3),
+		ServiceID:   "CleanRoomsML",
+		SigningName: "cleanrooms-ml",
+		Region:      "us-east-1",
+		Endpoint:    staticEndpoint("https://cleanrooms-ml.us-east-1.amazonaws.com"),
+		Credentials: testCreds,
+		HTTPClient:  hc,
+		Retryer:     fastRetryer(3),
 	}
 }
 
@@ -136,4 +138,13 @@ func mustAs[T error](t *testing.T, err error) T {
 		t.Fatalf("error %v (%T) does not wrap %T", err, err, target)
 	}
 	return target
+}
+
+// staticEndpoint is an endpoint resolved to raw, without properties.
+func staticEndpoint(raw string) *smithyendpoints.Endpoint {
+	u, err := url.Parse(raw)
+	if err != nil {
+		panic(err)
+	}
+	return &smithyendpoints.Endpoint{URI: *u}
 }

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -106,44 +107,55 @@ func TestInvocationIDsDiffer(t *testing.T) {
 	}
 }
 
-func TestDefaultEndpoints(t *testing.T) {
-	cases := []struct{ region, prefix, host string }{
-		{"us-east-1", "", "cleanrooms-ml.us-east-1.amazonaws.com"},
-		{"eu-west-3", "data.", "data.cleanrooms-ml.eu-west-3.amazonaws.com"},
-		{"cn-north-1", "", "cleanrooms-ml.cn-north-1.amazonaws.com.cn"},
-		{"us-gov-west-1", "", "cleanrooms-ml.us-gov-west-1.amazonaws.com"},
-		{"us-isob-east-1", "", "cleanrooms-ml.us-isob-east-1.sc2s.sgov.gov"},
-		{"us-iso-east-1", "", "cleanrooms-ml.us-iso-east-1.c2s.ic.gov"},
+// TestClientEndpoint checks that calls go to the client's resolved endpoint,
+// with the host prefix, and to BaseEndpoint when the service has no rules.
+func TestClientEndpoint(t *testing.T) {
+	cases := []struct{ endpoint, base, prefix, host string }{
+		{"https://cleanrooms-ml.us-east-1.amazonaws.com", "", "", "cleanrooms-ml.us-east-1.amazonaws.com"},
+		{"https://cleanrooms-ml.eu-west-3.amazonaws.com", "", "data.", "data.cleanrooms-ml.eu-west-3.amazonaws.com"},
+		{"https://cleanrooms-ml-fips.us-east-1.api.aws", "https://ignored.example.com", "", "cleanrooms-ml-fips.us-east-1.api.aws"},
+		{"", "https://local.example.com:8443", "", "local.example.com:8443"},
 	}
 	for _, tc := range cases {
 		fc := okClient()
 		cfg := baseConfig(fc)
-		cfg.Region = tc.region
+		cfg.Endpoint = nil
+		if tc.endpoint != "" {
+			cfg.Endpoint = staticEndpoint(tc.endpoint)
+		}
+		if tc.base != "" {
+			cfg.BaseEndpoint = aws.String(tc.base)
+		}
 		op := testOp("GetThing", func(r *Request) error {
 			r.Method, r.Path, r.HostPrefix = "GET", "/x", tc.prefix
 			return nil
 		}, nil)
 		if _, err := NewClient(cfg).Invoke(context.Background(), op); err != nil {
-			t.Fatalf("%s: %v", tc.region, err)
+			t.Fatalf("%s: %v", tc.host, err)
 		}
 		if got := fc.requests()[0].req.URL.Host; got != tc.host {
-			t.Errorf("%s: host %q, want %q", tc.region, got, tc.host)
+			t.Errorf("host %q, want %q", got, tc.host)
 		}
 	}
 }
 
 func TestEndpointErrors(t *testing.T) {
-	cases := []struct{ name, region, base, prefix, want string }{
-		{"missing region", "", "", "", "Missing Region"},
-		{"bad region", "us-east-1.evil.com/x", "", "", "endpoint host"},
-		{"bad host prefix", "us-east-1", "", "a_b.", "endpoint host"},
-		{"bad scheme", "us-east-1", "ftp://example.com", "", "scheme"},
-		{"no host", "us-east-1", "https:///path", "", "no host"},
+	cases := []struct{ name, base, prefix, want string }{
+		{"rules error", "", "", "Invalid Configuration: Missing Region"},
+		{"bad host prefix", "", "a_b.", "endpoint host"},
+		{"bad scheme", "ftp://example.com", "", "scheme"},
+		{"no host", "https:///path", "", "no host"},
+		{"no endpoint", "", "", "no endpoint rules: set BaseEndpoint"},
 	}
 	for _, tc := range cases {
 		fc := okClient()
 		cfg := baseConfig(fc)
-		cfg.Region = tc.region
+		switch {
+		case tc.name == "rules error":
+			cfg.Endpoint, cfg.EndpointErr = nil, errors.New("endpoint rule error, Invalid Configuration: Missing Region")
+		case tc.name == "no endpoint" || tc.base != "":
+			cfg.Endpoint = nil
+		}
 		if tc.base != "" {
 			cfg.BaseEndpoint = aws.String(tc.base)
 		}
@@ -170,7 +182,7 @@ func TestBaseEndpointPathPrefix(t *testing.T) {
 	}))
 	defer srv.Close()
 	cfg := baseConfig(nil) // the shared default HTTP client
-	cfg.BaseEndpoint = aws.String(srv.URL + "/base/v1/")
+	cfg.Endpoint, cfg.BaseEndpoint = nil, aws.String(srv.URL+"/base/v1/")
 	cfg.Credentials = nil
 	op := testOp("GetThing", func(r *Request) error {
 		r.Method, r.Path = "GET", "/things/a%2Fb"

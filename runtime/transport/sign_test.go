@@ -80,7 +80,7 @@ func TestSigV4SignedPerAttempt(t *testing.T) {
 	srv := httptest.NewServer(ss)
 	defer srv.Close()
 	cfg := baseConfig(srv.Client())
-	cfg.BaseEndpoint = aws.String(srv.URL)
+	cfg.Endpoint, cfg.BaseEndpoint = nil, aws.String(srv.URL)
 	if _, err := NewClient(cfg).Invoke(context.Background(), postOp(nil)); err != nil {
 		t.Fatal(err)
 	}

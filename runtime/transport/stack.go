@@ -250,7 +250,7 @@ func (s *call) endpointStep(ctx context.Context, in middleware.FinalizeInput, ne
 	r := Request{Path: req.URL.EscapedPath(), HostPrefix: s.req.HostPrefix}
 	t, err := d.endpoint.target(&r)
 	if err != nil {
-		return middleware.FinalizeOutput{}, middleware.Metadata{}, endpointError(err)
+		return middleware.FinalizeOutput{}, middleware.Metadata{}, EndpointError(err)
 	}
 	s.dest, s.target = d, t
 	req.URL.Scheme, req.URL.Host, req.URL.Path, req.URL.RawPath = d.endpoint.scheme, t.host, t.path, t.rawPath

@@ -49,13 +49,16 @@ type Config struct {
 	ServiceID string
 	// SigningName is the aws.auth#sigv4 name, e.g. "cleanrooms-ml".
 	SigningName string
-	// EndpointPrefix builds the default endpoint
-	// https://{EndpointPrefix}.{Region}.{partition DNS suffix}.
-	EndpointPrefix string
-	// Region is the signing region and selects the default endpoint.
+	// Region is the signing region.
 	Region string
-	// BaseEndpoint, when set, replaces the default endpoint. Its path is
-	// prepended to every operation path.
+	// Endpoint is the endpoint of calls that do not resolve their own (see
+	// Operation.Endpoint), resolved by the service's endpoint rules;
+	// EndpointErr, when set, is the error every such call fails with
+	// instead. Without either, calls go to BaseEndpoint.
+	Endpoint    *smithyendpoints.Endpoint
+	EndpointErr error
+	// BaseEndpoint is where calls go when the service has no endpoint rules
+	// (Endpoint is nil). Its path is prepended to every operation path.
 	BaseEndpoint *string
 	// Credentials signs requests; nil or aws.AnonymousCredentials sends them
 	// unsigned. Wrap providers with NewCredentialsCache.
@@ -220,8 +223,6 @@ func NewClient(cfg Config) *Client {
 		interceptors: cfg.Interceptors,
 	}
 	c.stack = len(cfg.APIOptions) > 0 || hasInterceptors(&cfg.Interceptors)
-	c.dest = destination{signingName: cfg.SigningName, signingRegion: cfg.Region}
-	c.dest.endpoint, c.endpointErr = resolveEndpoint(&cfg)
 	c.compress = newCompression(cfg.DisableRequestCompression, cfg.RequestMinCompressSizeBytes)
 	if c.httpClient == nil {
 		c.httpClient = defaultHTTPClient
@@ -237,6 +238,7 @@ func NewClient(cfg Config) *Client {
 		}
 	}
 	c.attempts = newAttemptHeaders(c.retryer.MaxAttempts())
+	c.dest, c.endpointErr = c.clientDestination(&cfg)
 	return c
 }
 

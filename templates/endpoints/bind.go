@@ -8,6 +8,7 @@ import (
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/model/rules"
 	rt "github.com/smithygen/smithygen/runtime/rules"
+	"github.com/smithygen/smithygen/templates/emit"
 )
 
 // opBinder emits (in *<Op>Input) bindEndpointParams, which sets the
@@ -45,10 +46,10 @@ func opBinder(op *model.Op, bs []rules.Binding) (jen.Code, error) {
 
 func staticValue(v rt.Value) jen.Code {
 	if b, ok := v.AsBool(); ok {
-		return jen.Qual(ptrPkg, "Bool").Call(jen.Lit(b))
+		return jen.Qual(emit.WirePkg, "Ptr").Call(jen.Lit(b))
 	}
 	if s, ok := v.AsString(); ok {
-		return jen.Qual(ptrPkg, "String").Call(jen.Lit(s))
+		return jen.Qual(emit.WirePkg, "Ptr").Call(jen.Lit(s))
 	}
 	l, _ := v.AsStrings()
 	return stringSlice(l)

@@ -99,7 +99,12 @@ func tail(b []byte, n int) string {
 
 func scratchModule(t *testing.T) string {
 	root, _ := filepath.Abs("../..")
-	work := t.TempDir()
+	work := os.Getenv("SMITHYGEN_ENDPOINTS_DIR") // kept for inspection when set
+	if work == "" {
+		work = t.TempDir()
+	} else if err := os.RemoveAll(work); err != nil {
+		t.Fatal(err)
+	}
 	gomod := "module endpointcorpus\n\ngo 1.26\n\nrequire " + modulePath + " v0.0.0\n\nreplace " + modulePath + " => " + root + "\n"
 	write(t, filepath.Join(work, "go.mod"), []byte(gomod))
 	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))

@@ -70,7 +70,7 @@ func TestDecls(t *testing.T) {
 		"type EndpointParameters struct", "Region *string", "Bucket *string", "Flag *bool",
 		"func NewDefaultEndpointResolverV2() EndpointResolverV2",
 		"func (in *GetInput) bindEndpointParams(p *EndpointParameters)",
-		"p.Bucket = in.Bucket", "p.Flag = ptr.Bool(true)",
+		"p.Bucket = in.Bucket", "p.Flag = wire.Ptr(true)",
 		`rules.NewRuleset(`,
 	} {
 		if !strings.Contains(src, want) {
@@ -78,7 +78,7 @@ func TestDecls(t *testing.T) {
 		}
 	}
 	// The static binding, more specific, is assigned after the member's.
-	if strings.Index(src, "p.Flag = ptr.Bool(true)") < strings.Index(src, "p.Bucket = in.Bucket") {
+	if strings.Index(src, "p.Flag = wire.Ptr(true)") < strings.Index(src, "p.Bucket = in.Bucket") {
 		t.Error("static parameters are bound before context parameters")
 	}
 }

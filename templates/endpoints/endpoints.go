@@ -15,6 +15,7 @@ import (
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/model/rules"
 	rt "github.com/smithygen/smithygen/runtime/rules"
+	"github.com/smithygen/smithygen/templates/emit"
 	"github.com/smithygen/smithygen/templates/godoc"
 )
 
@@ -22,7 +23,6 @@ import (
 const (
 	RulesPkg     = "github.com/smithygen/smithygen/runtime/rules"
 	endpointsPkg = "github.com/aws/smithy-go/endpoints"
-	ptrPkg       = "github.com/aws/smithy-go/ptr"
 )
 
 // Decls returns the declarations of a client's endpoints.go: nil when the
@@ -204,10 +204,10 @@ func withDefaults(rs *rules.RuleSet) jen.Code {
 		switch p.Kind {
 		case rt.Bool:
 			b, _ := p.Default.AsBool()
-			v = jen.Qual(ptrPkg, "Bool").Call(jen.Lit(b))
+			v = jen.Qual(emit.WirePkg, "Ptr").Call(jen.Lit(b))
 		case rt.String:
 			s, _ := p.Default.AsString()
-			v = jen.Qual(ptrPkg, "String").Call(jen.Lit(s))
+			v = jen.Qual(emit.WirePkg, "Ptr").Call(jen.Lit(s))
 		case rt.StringArray:
 			l, _ := p.Default.AsStrings()
 			v = stringSlice(l)
@@ -316,9 +316,9 @@ func builtinsBinder(rs *rules.RuleSet) (jen.Code, error) {
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("p"), jen.Err())),
 				dst.Op("=").Id("region"))
 		case src == "UseFIPS" || src == "UseDualStack":
-			body = append(body, dst.Op("=").Qual(ptrPkg, "Bool").Call(b))
+			body = append(body, dst.Op("=").Qual(emit.WirePkg, "Ptr").Call(b))
 		case src == "AccountIDEndpointMode":
-			body = append(body, jen.If(b.Clone().Op("!=").Lit("")).Block(dst.Op("=").Qual(ptrPkg, "String").Call(b)))
+			body = append(body, jen.If(b.Clone().Op("!=").Lit("")).Block(dst.Op("=").Qual(emit.WirePkg, "Ptr").Call(b)))
 		default:
 			body = append(body, dst.Op("=").Add(b))
 		}
