@@ -37,7 +37,7 @@ type parser struct {
 	i    int
 }
 
-func (p *parser) peek() token      { return p.toks[p.i] }
+func (p *parser) peek() token        { return p.toks[p.i] }
 func (p *parser) peekAt(n int) token { return p.toks[min(p.i+n, len(p.toks)-1)] }
 
 func (p *parser) advance() token {

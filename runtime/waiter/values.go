@@ -29,7 +29,9 @@ func Seconds(t time.Time) float64 {
 }
 
 // Float is a big number as JMESPath sees it: the nearest float64.
-func Float(x interface{ Float64() (float64, big.Accuracy) }) float64 {
+func Float(x interface {
+	Float64() (float64, big.Accuracy)
+}) float64 {
 	f, _ := x.Float64()
 	return f
 }
