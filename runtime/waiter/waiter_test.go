@@ -293,3 +293,31 @@ func TestFailureErrorAndValues(t *testing.T) {
 		t.Errorf("Float = %v", f)
 	}
 }
+
+func TestSlice(t *testing.T) {
+	s := []int{0, 1, 2, 3, 4}
+	p := func(i int) *int { return &i }
+	for _, c := range []struct {
+		start, stop *int
+		step        int
+		want        string
+	}{
+		{nil, nil, 1, "[0 1 2 3 4]"},
+		{p(1), p(3), 1, "[1 2]"},
+		{p(-2), nil, 1, "[3 4]"},
+		{nil, p(-1), 1, "[0 1 2 3]"},
+		{nil, nil, 2, "[0 2 4]"},
+		{nil, nil, -1, "[4 3 2 1 0]"},
+		{p(3), p(0), -1, "[3 2 1]"},
+		{p(-10), p(10), 1, "[0 1 2 3 4]"},
+		{p(10), p(-10), -2, "[4 2 0]"},
+		{p(3), p(1), 1, "[]"},
+	} {
+		if got := fmt.Sprint(Slice(s, c.start, c.stop, c.step)); got != c.want {
+			t.Errorf("Slice(%v, %v, %d) = %s, want %s", c.start, c.stop, c.step, got, c.want)
+		}
+	}
+	if got := Slice([]int(nil), nil, nil, 1); got == nil || len(got) != 0 {
+		t.Errorf("slice of nil = %#v, want an empty array", got)
+	}
+}
