@@ -123,7 +123,7 @@ func apiClient(op *model.Op, env Env) jen.Code {
 	if env.Client {
 		params = append(params, jen.Op("...").Add(optionsFunc(op)))
 	}
-	s := jen.Comment(name+" is a client that implements the "+op.Name+" operation.").Line().
+	s := jen.Comment(name + " is a client that implements the " + op.Name + " operation.").Line().
 		Type().Id(name).Interface(jen.Id(op.Name).Params(params...).Params(outType(op), jen.Error()))
 	if env.Client {
 		s.Line().Line().Var().Id("_").Id(name).Op("=").Parens(jen.Op("*").Qual(op.Input.Pkg, "Client")).Parens(jen.Nil())
