@@ -107,13 +107,23 @@ func (c *compiler) need(b *block, n jmespath.Node, v val, ex exits) (val, error)
 
 // maybe compiles n into a value that may be null without exiting.
 func (c *compiler) maybe(b *block, n jmespath.Node, cur val, ex exits) (val, error) {
+	return c.maybeVal(b, n, cur, ex, true)
+}
+
+// maybeVal is maybe; without value, the caller reads only whether the
+// value is null.
+func (c *compiler) maybeVal(b *block, n jmespath.Node, cur val, ex exits, value bool) (val, error) {
 	sub := &block{}
 	exited, failed := false, false
+	var none []jen.Code // the results of a null exit
+	if !value {
+		none = []jen.Code{jen.False()}
+	}
 	sx := exits{
-		null: func() jen.Code { exited = true; return jen.Return() },
+		null: func() jen.Code { exited = true; return jen.Return(none...) },
 		fail: func() jen.Code {
 			exited, failed, c.failed = true, true, true
-			return jen.Id("failed").Op("=").True().Line().Return()
+			return jen.Id("failed").Op("=").True().Line().Return(none...)
 		},
 	}
 	v, err := c.expr(sub, n, cur, sx)
@@ -125,10 +135,17 @@ func (c *compiler) maybe(b *block, n jmespath.Node, cur val, ex exits) (val, err
 		return v, err
 	}
 	cr := canonical(v.r)
-	sub.add(jen.Return(canonExpr(v.r, v.x), jen.True()))
-	x, ok := c.tmp("v"), c.tmp("ok")
-	b.add(jen.List(x, ok).Op(":=").Func().Params().Params(jen.Id("r").Add(goType(cr)), jen.Id("ok").Bool()).
-		Block(sub.stmts...).Call())
+	var x jen.Code
+	ok := c.tmp("ok")
+	if value {
+		x = c.tmp("v")
+		sub.add(jen.Return(canonExpr(v.r, v.x), jen.True()))
+		b.add(jen.List(x, ok).Op(":=").Func().Params().Params(jen.Id("r").Add(goType(cr)), jen.Id("ok").Bool()).
+			Block(sub.stmts...).Call())
+	} else {
+		sub.add(jen.Return(jen.True()))
+		b.add(ok.Clone().Op(":=").Func().Params().Bool().Block(sub.stmts...).Call())
+	}
 	if failed {
 		b.add(jen.If(jen.Id("failed")).Block(ex.fail()))
 	}

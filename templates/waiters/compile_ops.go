@@ -177,6 +177,11 @@ func equal(n jmespath.Node, l, r val) (jen.Code, error) {
 		Parens(jen.Add(l.ok).Op("&&").Add(r.ok).Op("&&").Add(same)), nil
 }
 
+func isNullLiteral(n jmespath.Node) bool {
+	l, ok := n.(*jmespath.Literal)
+	return ok && l.Value == nil
+}
+
 func isNull(v val) jen.Code {
 	if v.null == nil {
 		return jen.False()
@@ -187,11 +192,12 @@ func isNull(v val) jen.Code {
 // compare compiles a comparator. Equality holds between values of one
 // kind or null; ordering is for numbers and null when either side is null.
 func (c *compiler) compare(b *block, n *jmespath.Compare, cur val, ex exits) (val, error) {
-	l, err := c.maybe(b, n.Left, cur, ex)
+	// Compared with null, an operand's value is not read.
+	l, err := c.maybeVal(b, n.Left, cur, ex, !isNullLiteral(n.Right))
 	if err != nil {
 		return l, err
 	}
-	r, err := c.maybe(b, n.Right, cur, ex)
+	r, err := c.maybeVal(b, n.Right, cur, ex, !isNullLiteral(n.Left))
 	if err != nil {
 		return r, err
 	}

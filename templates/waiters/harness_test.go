@@ -11,6 +11,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/model/idl"
 	"github.com/smithygen/smithygen/templates"
 	"github.com/smithygen/smithygen/templates/waiters"
 )
@@ -60,6 +61,20 @@ func loadAPI(t *testing.T, importPath string, srcs ...*model.Source) *model.API 
 		t.Fatal(err)
 	}
 	return a
+}
+
+// loadIDL builds the API of the first service of a Smithy IDL model.
+func loadIDL(t *testing.T, importPath, name, src string) *model.API {
+	t.Helper()
+	docs, err := idl.Convert([]idl.Source{{Name: name, Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var srcs []*model.Source
+	for _, d := range docs {
+		srcs = append(srcs, &model.Source{Name: d.Name, Data: d.JSON, PosFunc: d.Pos})
+	}
+	return loadAPI(t, importPath, srcs...)
 }
 
 func readModel(t *testing.T, path string) *model.Source {
