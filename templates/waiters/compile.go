@@ -3,7 +3,9 @@ package waiters
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -87,6 +89,42 @@ func (c *compiler) tmp(prefix string) *jen.Statement {
 	return jen.Id(prefix + strconv.Itoa(c.n))
 }
 
+// uses reports whether the statements refer to the variable v.
+func uses(v *jen.Statement, stmts []jen.Code) bool {
+	return regexp.MustCompile(`\b` + regexp.QuoteMeta(source(v)) + `\b`).MatchString(source(jen.Block(stmts...)))
+}
+
+// source renders code without formatting it.
+func source(c jen.Code) string {
+	f := jen.NewFile("p")
+	f.NoFormat = true
+	f.Add(c)
+	var b strings.Builder
+	_ = f.Render(&b) // unformatted, it fails only when writing fails
+	s := b.String()
+	return strings.TrimSpace(s[strings.Index(s, "\n"):])
+}
+
+// rangeLoop is for _, e := range x { body }, or for range x when the body
+// does not read e.
+func rangeLoop(x jen.Code, e *jen.Statement, body []jen.Code) jen.Code {
+	if !uses(e, body) {
+		return jen.For(jen.Range().Add(x)).Block(body...)
+	}
+	return jen.For(jen.List(jen.Id("_"), e).Op(":=").Range().Add(x)).Block(body...)
+}
+
+// temporary matches a temporary or a selector of one.
+var temporary = regexp.MustCompile(`^[a-z]+[0-9]+(\.[A-Za-z0-9_]+)*$`)
+
+// discard marks v as read when its value is not, so that its variable is
+// used.
+func discard(b *block, v val) {
+	if v.x != nil && temporary.MatchString(strings.ReplaceAll(source(v.x), " ", "")) {
+		b.add(jen.Id("_").Op("=").Add(v.x))
+	}
+}
+
 // bind declares a temporary holding e.
 func (c *compiler) bind(b *block, e jen.Code) *jen.Statement {
 	v := c.tmp("v")
@@ -143,6 +181,7 @@ func (c *compiler) maybeVal(b *block, n jmespath.Node, cur val, ex exits, value 
 		b.add(jen.List(x, ok).Op(":=").Func().Params().Params(jen.Id("r").Add(goType(cr)), jen.Id("ok").Bool()).
 			Block(sub.stmts...).Call())
 	} else {
+		discard(sub, v)
 		sub.add(jen.Return(jen.True()))
 		b.add(ok.Clone().Op(":=").Func().Params().Bool().Block(sub.stmts...).Call())
 	}
@@ -160,17 +199,9 @@ func (c *compiler) expr(b *block, n jmespath.Node, cur val, ex exits) (val, erro
 	case *jmespath.Field:
 		return c.field(b, n, cur, ex)
 	case *jmespath.Subexpr:
-		l, err := c.expr(b, n.Left, cur, ex)
-		if err != nil {
-			return l, err
-		}
-		return c.expr(b, n.Right, l, ex)
+		return c.chain(b, n.Left, n.Right, cur, ex)
 	case *jmespath.Pipe:
-		l, err := c.expr(b, n.Left, cur, ex)
-		if err != nil {
-			return l, err
-		}
-		return c.expr(b, n.Right, l, ex)
+		return c.chain(b, n.Left, n.Right, cur, ex)
 	case *jmespath.Index:
 		return c.index(b, n, cur, ex)
 	case *jmespath.Slice:
@@ -199,6 +230,43 @@ func (c *compiler) expr(b *block, n jmespath.Node, cur val, ex exits) (val, erro
 		return val{}, errAt(n, "expression references are not supported")
 	}
 	return val{}, errAt(n, "unexpected %T", n)
+}
+
+// chain evaluates right against the result of left. When right gives null
+// for a null current node, a null left exits; otherwise right acts on it.
+func (c *compiler) chain(b *block, left, right jmespath.Node, cur val, ex exits) (val, error) {
+	var l val
+	var err error
+	if propagatesNull(right) {
+		l, err = c.expr(b, left, cur, ex)
+	} else {
+		l, err = c.maybe(b, left, cur, ex)
+	}
+	if err != nil {
+		return l, err
+	}
+	return c.expr(b, right, l, ex)
+}
+
+// propagatesNull reports whether n is null whenever the current node is.
+func propagatesNull(n jmespath.Node) bool {
+	switch n := n.(type) {
+	case *jmespath.Current, *jmespath.Field, *jmespath.MultiList, *jmespath.MultiHash:
+		return true
+	case *jmespath.Subexpr:
+		return propagatesNull(n.Left)
+	case *jmespath.Pipe:
+		return propagatesNull(n.Left)
+	case *jmespath.Index:
+		return propagatesNull(n.Left)
+	case *jmespath.Slice:
+		return propagatesNull(n.Left)
+	case *jmespath.Flatten:
+		return propagatesNull(n.Child)
+	case *jmespath.Projection:
+		return propagatesNull(n.Left)
+	}
+	return false
 }
 
 // field selects a member of a structure, map or union, or input or output

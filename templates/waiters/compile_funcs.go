@@ -77,7 +77,6 @@ func (c *compiler) function(b *block, n *jmespath.Function, cur val, ex exits) (
 		return val{}, err
 	}
 	b.add(found.Clone().Op(":=").False())
-	b.add(jen.For(jen.List(jen.Id("_"), e).Op(":=").Range().Add(x)).Block(
-		jen.If(eq).Block(found.Clone().Op("=").True(), jen.Break())))
+	b.add(rangeLoop(x, e, []jen.Code{jen.If(eq).Block(found.Clone().Op("=").True(), jen.Break())}))
 	return val{r: boolean, x: found}, nil
 }

@@ -11,8 +11,8 @@ import (
 func (c *compiler) projection(b *block, n *jmespath.Projection, cur val, ex exits) (val, error) {
 	var l val
 	var err error
-	var elems jen.Code // range clause
-	var bindElem func(loop *block) val
+	var elem val
+	var loop func(body []jen.Code) jen.Code
 	if n.Kind == jmespath.ValueProjection {
 		if l, err = c.expr(b, n.Left, cur, ex); err != nil {
 			return l, err
@@ -27,48 +27,57 @@ func (c *compiler) projection(b *block, n *jmespath.Projection, cur val, ex exit
 		default:
 			return l, errAt(n, "object projection of a %s, not an object", l.r.describe())
 		}
-		k := c.tmp("k")
-		elems = jen.List(jen.Id("_"), k).Op(":=").Range().Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(l.x))
-		bindElem = func(loop *block) val { return elemVal(l.r, c.bind(loop, jen.Add(l.x).Index(k))) }
+		// Keys in order, for results that do not depend on map order.
+		k, e := c.tmp("k"), c.tmp("v")
+		elem = elemVal(l.r, e)
+		loop = func(body []jen.Code) jen.Code {
+			keys := jen.Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(l.x))
+			if !uses(e, body) {
+				return jen.For(jen.Range().Add(keys)).Block(body...)
+			}
+			body = append([]jen.Code{e.Clone().Op(":=").Add(l.x).Index(k)}, body...)
+			return jen.For(jen.List(jen.Id("_"), k).Op(":=").Range().Add(keys)).Block(body...)
+		}
 	} else {
 		if l, err = c.array(b, n, n.Left, cur, ex, "projection"); err != nil {
 			return l, err
 		}
 		e := c.tmp("e")
-		elems = jen.List(jen.Id("_"), e).Op(":=").Range().Add(l.x)
-		bindElem = func(*block) val { return elemVal(l.r, e) }
+		elem = elemVal(l.r, e)
+		loop = func(body []jen.Code) jen.Code { return rangeLoop(l.x, e, body) }
 	}
-	loop := &block{}
+	body := &block{}
 	lx := exits{null: func() jen.Code { return jen.Continue() }, fail: ex.fail}
-	elem := bindElem(loop)
 	if n.Kind == jmespath.FilterProjection {
-		cond, err := c.expr(loop, n.Cond, elem, lx)
+		cond, err := c.expr(body, n.Cond, elem, lx)
 		if err != nil {
 			return cond, err
 		}
-		if cond, err = c.need(loop, n.Cond, cond, lx); err != nil {
+		if cond, err = c.need(body, n.Cond, cond, lx); err != nil {
 			return cond, err
 		}
 		t, always, err := truthy(n.Cond, cond)
 		if err != nil {
 			return cond, err
 		}
-		if !always {
-			loop.add(jen.If(jen.Op("!").Parens(t)).Block(jen.Continue()))
+		if always {
+			discard(body, cond)
+		} else {
+			body.add(jen.If(jen.Op("!").Parens(t)).Block(jen.Continue()))
 		}
 	}
-	r, err := c.expr(loop, n.Right, elem, lx)
+	r, err := c.expr(body, n.Right, elem, lx)
 	if err != nil {
 		return r, err
 	}
-	if r, err = c.need(loop, n.Right, r, lx); err != nil {
+	if r, err = c.need(body, n.Right, r, lx); err != nil {
 		return r, err
 	}
 	out := c.tmp("v")
 	res := &rep{kind: kArray, elem: canonical(r.r)}
-	loop.add(out.Clone().Op("=").Append(out, canonExpr(r.r, r.x)))
+	body.add(out.Clone().Op("=").Append(out, canonExpr(r.r, r.x)))
 	b.add(out.Clone().Op(":=").Make(goType(res), jen.Lit(0), jen.Len(l.x)))
-	b.add(jen.For(elems).Block(loop.stmts...))
+	b.add(loop(body.stmts))
 	return val{r: res, x: out}, nil
 }
 
@@ -96,9 +105,9 @@ func (c *compiler) flatten(b *block, n *jmespath.Flatten, cur val, ex exits) (va
 	}
 	item := c.canonInto(innerLoop, valOf(inner, e2), outerNull != nil || innerNull != nil)
 	innerLoop.add(out.Clone().Op("=").Append(out, item))
-	loop.add(jen.For(jen.List(jen.Id("_"), e2).Op(":=").Range().Add(e)).Block(innerLoop.stmts...))
+	loop.add(rangeLoop(e, e2, innerLoop.stmts))
 	b.add(out.Clone().Op(":=").Make(goType(res), jen.Lit(0), jen.Len(l.x)))
-	b.add(jen.For(jen.List(jen.Id("_"), e).Op(":=").Range().Add(l.x)).Block(loop.stmts...))
+	b.add(rangeLoop(l.x, e, loop.stmts))
 	return val{r: res, x: out}, nil
 }
 
@@ -106,7 +115,7 @@ func (c *compiler) flatten(b *block, n *jmespath.Flatten, cur val, ex exits) (va
 // the nil of nullableCanon(v.r).
 func (c *compiler) canonInto(b *block, v val, nullable bool) jen.Code {
 	if !nullable || v.null == nil {
-		if nullable && canonical(v.r).g == nil {
+		if nullable && canonical(v.r).kind.scalar() {
 			// A computed scalar held through a pointer.
 			s := c.bind(b, canonExpr(v.r, v.x))
 			return jen.Op("&").Add(s)
@@ -115,7 +124,7 @@ func (c *compiler) canonInto(b *block, v val, nullable bool) jen.Code {
 	}
 	t := c.tmp("v")
 	b.add(jen.Var().Add(t).Add(goType(nullableCanon(v.r))))
-	if canonical(v.r).g == nil {
+	if v.r.kind.scalar() {
 		s := c.tmp("s")
 		b.add(jen.If(v.ok).Block(s.Clone().Op(":=").Add(canonExpr(v.r, v.x)), t.Clone().Op("=").Op("&").Add(s)))
 	} else {
@@ -204,6 +213,11 @@ func (c *compiler) compare(b *block, n *jmespath.Compare, cur val, ex exits) (va
 	boolean := &rep{kind: kBool}
 	switch n.Op {
 	case jmespath.EQ, jmespath.NE:
+		for _, v := range []val{l, r} {
+			if v.r.kind != kNull && (l.r.kind == kNull || r.r.kind == kNull) {
+				discard(b, v)
+			}
+		}
 		eq, err := equal(n, l, r)
 		if err != nil {
 			return val{}, err
@@ -297,6 +311,7 @@ func (c *compiler) not(b *block, n *jmespath.Not, cur val, ex exits) (val, error
 	}
 	var res jen.Code = jen.Op("!").Parens(t)
 	if always {
+		discard(b, v)
 		res = jen.False()
 	}
 	if v.null != nil {

@@ -94,7 +94,7 @@ func matcherFunc(op *model.Op, name string, acc *Acceptor) (jen.Code, error) {
 				cond = jen.Add(el.null).Op("||").Add(cond)
 			}
 			b.add(jen.If(jen.Len(v.x).Op("==").Lit(0)).Block(jen.Return(jen.False())))
-			b.add(jen.For(jen.List(jen.Id("_"), e).Op(":=").Range().Add(v.x)).Block(jen.If(cond).Block(jen.Return(jen.False()))))
+			b.add(rangeLoop(v.x, e, []jen.Code{jen.If(cond).Block(jen.Return(jen.False()))}))
 			b.add(jen.Return(jen.True()))
 			break
 		}
@@ -102,7 +102,7 @@ func matcherFunc(op *model.Op, name string, acc *Acceptor) (jen.Code, error) {
 		if el.null != nil {
 			cond = jen.Add(el.ok).Op("&&").Add(is)
 		}
-		b.add(jen.For(jen.List(jen.Id("_"), e).Op(":=").Range().Add(v.x)).Block(jen.If(cond).Block(jen.Return(jen.True()))))
+		b.add(rangeLoop(v.x, e, []jen.Code{jen.If(cond).Block(jen.Return(jen.True()))}))
 		b.add(jen.Return(jen.False()))
 	}
 	return jen.Func().Id(name).Params(params...).Bool().Block(c.body(b)...), nil
@@ -140,7 +140,7 @@ func messageFunc(op *model.Op, name, expr string) (jen.Code, error) {
 			add = jen.If(el.ok).Block(add)
 		}
 		b.add(jen.Var().Add(parts).Index().String())
-		b.add(jen.For(jen.List(jen.Id("_"), e).Op(":=").Range().Add(v.x)).Block(add))
+		b.add(rangeLoop(v.x, e, []jen.Code{add}))
 		b.add(jen.Return(jen.Qual("strings", "Join").Call(parts, jen.Lit(", "))))
 	default:
 		return nil, errAt(n, "a message must be a string or an array of string; the path gives a %s", v.r.describe())

@@ -3,6 +3,7 @@ package waiters_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,100 +13,9 @@ import (
 	"github.com/smithygen/smithygen/templates"
 )
 
-// thingsModel is a restJson1 service whose GetThing output has a member of
-// every kind the compiler reads. WAITABLE stands for the waitable trait.
-const thingsModel = `$version: "2"
-namespace smithygen.test.waiters
-
-use aws.protocols#restJson1
-
-@restJson1
-service Things {
-    version: "2024-01-01"
-    operations: [GetThing]
-}
-
-@http(method: "POST", uri: "/thing")
-operation GetThing {
-    input := {
-        wanted: String
-        names: Names
-        limit: Integer
-    }
-    output := {
-        name: String
-        status: Status
-        count: Integer
-        size: Long
-        ratio: Double
-        enabled: Boolean
-        created: Timestamp
-        data: Blob
-        tags: Names
-        sparse: SparseNames
-        items: Items
-        nested: NestedNames
-        attrs: Attrs
-        itemMap: ItemMap
-        choice: Choice
-        counts: Counts
-        inner: Item
-    }
-}
-
-structure Item {
-    name: String
-    state: Status
-    size: Integer
-    labels: Names
-    ok: Boolean
-    children: Items
-}
-
-enum Status {
-    ACTIVE
-    PENDING
-    FAILED
-}
-
-list Names {
-    member: String
-}
-
-@sparse
-list SparseNames {
-    member: String
-}
-
-list Items {
-    member: Item
-}
-
-list NestedNames {
-    member: Names
-}
-
-map Attrs {
-    key: String
-    value: String
-}
-
-map ItemMap {
-    key: String
-    value: Item
-}
-
-union Choice {
-    text: String
-    item: Item
-}
-
-list Counts {
-    member: Integer
-}
-
-apply GetThing @smithy.waiters#waitable(WAITABLE)
-`
+// The oracle's model, testdata/things.smithy, is a restJson1 service whose
+// GetThing output has a member of every kind the compiler reads. WAITABLE
+// stands for the waitable trait.
 
 // oracleSamples are GetThing output bodies. They use the JMESPath data
 // model's forms, so that the oracle reads them as the Go values are read:
@@ -118,7 +28,7 @@ var oracleSamples = []string{
 	  "items": [{"name": "i1", "state": "ACTIVE", "size": 2, "labels": ["l"], "ok": true,
 	             "children": [{"name": "c", "state": "FAILED"}]},
 	            {"name": "i2", "state": "PENDING", "size": 5, "ok": false, "labels": ["z"]}],
-	  "nested": [["a", "b"], ["c"], []], "attrs": {"k": "v", "k2": "w"},
+	  "nested": [["a", "b"], ["c"], []], "attrs": {"k": "v", "k2": "v"},
 	  "itemMap": {"m": {"name": "mm", "state": "ACTIVE"}}, "choice": {"text": "t"},
 	  "counts": [1, 2, 3], "inner": {"name": "in", "state": "FAILED", "labels": []}}`,
 	`{"tags": [], "items": [], "nested": [], "attrs": {}, "counts": [], "itemMap": {}, "sparse": [],
@@ -283,11 +193,14 @@ func decodeJSON(t *testing.T, s string) any {
 	return v
 }
 
-// TestOracle compiles each case into a matcher of a generated package and
-// checks it against go-jmespath on every sample.
+// TestOracle compiles each case, written and random, into a matcher of a
+// generated package and checks it against go-jmespath on every sample.
 func TestOracle(t *testing.T) {
+	random := randomCases(t, 600)
+	t.Logf("%d random expressions", len(random))
+	cases := append(append([]oracleCase{}, oracleCases...), random...)
 	var acceptors []map[string]any
-	for _, cs := range [][]oracleCase{oracleCases, oracleIOCases} {
+	for _, cs := range [][]oracleCase{cases, oracleIOCases} {
 		kind := "output"
 		if len(acceptors) > 0 {
 			kind = "inputOutput"
@@ -299,7 +212,11 @@ func TestOracle(t *testing.T) {
 	}
 	trait, _ := json.Marshal(map[string]any{"Oracle": map[string]any{"acceptors": acceptors}})
 	dir, prefix := scratchDir(t)
-	a := loadIDL(t, prefix+"/things", "things.smithy", strings.Replace(thingsModel, "WAITABLE", string(trait), 1))
+	src, err := os.ReadFile(filepath.Join("testdata", "things.smithy"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := loadIDL(t, prefix+"/things", "things.smithy", strings.Replace(string(src), "WAITABLE", string(trait), 1))
 	files, _, err := generate(a)
 	if err != nil {
 		t.Fatal(err)
@@ -307,7 +224,7 @@ func TestOracle(t *testing.T) {
 
 	// want[i][s] for output cases, then want[i][in*len(samples)+s].
 	var want [][]bool
-	for _, c := range oracleCases {
+	for _, c := range cases {
 		var row []bool
 		for _, s := range oracleSamples {
 			row = append(row, oracleMatch(t, c, decodeJSON(t, s)))
@@ -323,21 +240,21 @@ func TestOracle(t *testing.T) {
 		}
 		want = append(want, row)
 	}
-	// Each case must tell samples apart, or it would test little.
-	for i, row := range want {
+	// Each written case must tell samples apart, or it would test little.
+	for i, row := range want[:len(oracleCases)] {
 		if !strings.Contains(fmt.Sprint(row), "true") || !strings.Contains(fmt.Sprint(row), "false") {
-			t.Errorf("case %d (%s) matches the same on every sample: %v", i, paths()[i], row)
+			t.Errorf("case %d (%s) matches the same on every sample: %v", i, paths(cases)[i], row)
 		}
 	}
-	table, _ := json.Marshal(map[string]any{"Samples": oracleSamples, "Want": want, "Paths": paths()})
-	files = append(files, templates.File{Path: "oracle.json", Data: table}, templates.File{Path: "oracle_test.go", Data: []byte(oracleTestSource())})
+	table, _ := json.Marshal(map[string]any{"Samples": oracleSamples, "Want": want, "Paths": paths(cases)})
+	files = append(files, templates.File{Path: "oracle.json", Data: table}, templates.File{Path: "oracle_test.go", Data: []byte(oracleTestSource(len(cases)))})
 	writeFiles(t, filepath.Join(dir, "things"), files)
 	goCmd(t, filepath.Join(dir, "things"), "test", "-count=1", ".")
 }
 
-func paths() []string {
+func paths(cases []oracleCase) []string {
 	var out []string
-	for _, c := range append(append([]oracleCase{}, oracleCases...), oracleIOCases...) {
+	for _, c := range append(append([]oracleCase{}, cases...), oracleIOCases...) {
 		out = append(out, c.comparator+" "+c.expected+": "+c.path)
 	}
 	return out
@@ -345,13 +262,13 @@ func paths() []string {
 
 // oracleTestSource is the test of the generated package: each matcher on
 // each decoded sample (and input) against the table of oracle.json.
-func oracleTestSource() string {
+func oracleTestSource(n int) string {
 	var out, io, inputs strings.Builder
-	for i := range oracleCases {
+	for i := range n {
 		fmt.Fprintf(&out, "\toracleMatcher%d,\n", i)
 	}
 	for i := range oracleIOCases {
-		fmt.Fprintf(&io, "\toracleMatcher%d,\n", len(oracleCases)+i)
+		fmt.Fprintf(&io, "\toracleMatcher%d,\n", n+i)
 	}
 	for _, in := range oracleInputs {
 		fmt.Fprintf(&inputs, "\t%s,\n", in.goLit)
