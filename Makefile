@@ -36,3 +36,5 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 20s ./model/idl
 	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime 10s ./model/pattern
 	$(GO) test -run '^$$' -fuzz '^FuzzLines$$' -fuzztime 10s ./templates/godoc
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./model/jmespath
+	$(GO) test -run '^$$' -fuzz '^FuzzCompile$$' -fuzztime 10s ./templates/waiters

@@ -210,7 +210,12 @@ func TestOracle(t *testing.T) {
 				kind: map[string]string{"path": c.path, "comparator": c.comparator, "expected": c.expected}}})
 		}
 	}
-	trait, _ := json.Marshal(map[string]any{"Oracle": map[string]any{"acceptors": acceptors}})
+	messaged := []map[string]any{
+		{"state": "failure", "message": "items[].name", "matcher": map[string]any{"output": map[string]string{"path": "status", "comparator": "stringEquals", "expected": "FAILED"}}},
+		{"state": "failure", "message": "name", "matcher": map[string]any{"output": map[string]string{"path": "status", "comparator": "stringEquals", "expected": "PENDING"}}},
+		{"state": "success", "matcher": map[string]any{"success": true}},
+	}
+	trait, _ := json.Marshal(map[string]any{"Oracle": map[string]any{"acceptors": acceptors}, "Messaged": map[string]any{"acceptors": messaged}})
 	dir, prefix := scratchDir(t)
 	src, err := os.ReadFile(filepath.Join("testdata", "things.smithy"))
 	if err != nil {
@@ -247,9 +252,15 @@ func TestOracle(t *testing.T) {
 		}
 	}
 	table, _ := json.Marshal(map[string]any{"Samples": oracleSamples, "Want": want, "Paths": paths(cases)})
-	files = append(files, templates.File{Path: "oracle.json", Data: table}, templates.File{Path: "oracle_test.go", Data: []byte(oracleTestSource(len(cases)))})
+	test := strings.ReplaceAll(oracleTestSource(len(cases)), "PKGPATH", a.ImportPath)
+	files = append(files, templates.File{Path: "oracle.json", Data: table}, templates.File{Path: "oracle_test.go", Data: []byte(test)})
 	writeFiles(t, filepath.Join(dir, "things"), files)
-	goCmd(t, filepath.Join(dir, "things"), "test", "-count=1", ".")
+	out := goCmd(t, filepath.Join(dir, "things"), "test", "-count=1", "-v", ".")
+	for _, test := range []string{"TestMatchers", "TestMessages"} {
+		if !strings.Contains(out, "--- PASS: "+test) {
+			t.Errorf("%s did not pass:\n%s", test, out)
+		}
+	}
 }
 
 func paths(cases []oracleCase) []string {
@@ -276,11 +287,16 @@ func oracleTestSource(n int) string {
 	return `package things
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"testing"
 
 	"github.com/smithygen/smithygen/runtime/transport"
+	"github.com/smithygen/smithygen/runtime/waiter"
+
+	"PKGPATH/types"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -293,6 +309,34 @@ var ioMatchers = []func(*GetThingInput, *GetThingOutput) bool{
 
 var inputs = []*GetThingInput{
 ` + inputs.String() + `}
+
+// TestMessages checks failure acceptors' messages: an array of strings
+// joined, a string, and none on a null output.
+func TestMessages(t *testing.T) {
+	opErr := errors.New("op failed")
+	for _, c := range []struct {
+		out  *GetThingOutput
+		err  error
+		msg  string
+		want error
+	}{
+		{&GetThingOutput{Status: types.StatusFailed, Items: []types.Item{{Name: ptr("i1")}, {}, {Name: ptr("i3")}}}, nil, "i1, i3", nil},
+		{&GetThingOutput{Status: types.StatusPending, Name: ptr("busy")}, nil, "busy", nil},
+		{&GetThingOutput{Status: types.StatusPending}, nil, "", nil},
+	} {
+		retry, err := messagedStateRetryable(context.Background(), nil, c.out, c.err)
+		var fe *waiter.FailureError
+		if retry || !errors.As(err, &fe) || fe.Message != c.msg {
+			t.Errorf("%+v: got %v, %v; want message %q", c.out, retry, err, c.msg)
+		}
+	}
+	if retry, err := messagedStateRetryable(context.Background(), nil, &GetThingOutput{Status: types.StatusActive}, nil); retry || err != nil {
+		t.Errorf("success acceptor: %v, %v", retry, err)
+	}
+	if retry, err := messagedStateRetryable(context.Background(), nil, nil, opErr); retry || err != opErr {
+		t.Errorf("unmatched error: %v, %v", retry, err)
+	}
+}
 
 func TestMatchers(t *testing.T) {
 	data, err := os.ReadFile("oracle.json")
