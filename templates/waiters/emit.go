@@ -186,7 +186,13 @@ func waiterDecls(op *model.Op, w *Waiter, env Env) ([]jen.Code, error) {
 
 func waiterDoc(op *model.Op, w *Waiter, typ string) *jen.Statement {
 	lines := godoc.Lines(w.Doc)
-	s := jen.Comment(typ + " polls " + op.Name + " until the " + w.Name + " waiter's acceptors reach a terminal state.")
+	s := &jen.Statement{}
+	for i, l := range godoc.Lines(typ + " polls " + op.Name + " until the " + w.Name + " waiter's acceptors reach a terminal state.") {
+		if i > 0 {
+			s.Line()
+		}
+		s.Comment(l)
+	}
 	if len(lines) > 0 {
 		s.Line().Comment("")
 		for _, l := range lines {
