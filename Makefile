@@ -56,3 +56,5 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/rules
 	$(GO) test -run '^$$' -fuzz '^FuzzEval$$' -fuzztime 30s ./model/rules
 	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime 20s ./runtime/eventstream
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./model/jmespath
+	$(GO) test -run '^$$' -fuzz '^FuzzCompile$$' -fuzztime 10s ./templates/waiters

@@ -7,6 +7,7 @@ require (
 	github.com/aws/smithy-go v1.28.9
 	github.com/dave/jennifer v1.7.1
 	github.com/go-faster/jx v1.2.0
+	github.com/jmespath/go-jmespath v0.4.0
 	github.com/tidwall/gjson v1.20.2
 	github.com/tidwall/pretty v1.3.0
 	go.uber.org/goleak v1.3.0

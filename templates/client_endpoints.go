@@ -240,7 +240,7 @@ func clientEndpointsResolve(rs *rules.RuleSet) *jen.Statement {
 		jen.Id("p").Op(":=").Add(e("params")),
 	}
 	if field := clientAccountIDParam(rs); field != "" {
-		body = append(body, jen.If(jen.Id("e").Dot("credentials").Op("!=").Nil()).Block(
+		body = append(body, jen.If(jen.Op("!").Qual(clientTransportPkg, "IsAnonymous").Call(e("credentials"))).Block(
 			jen.List(jen.Id("creds"), jen.Err()).Op(":=").Add(e("credentials")).Dot("Retrieve").Call(jen.Id("ctx")),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 			jen.If(jen.Id("creds").Dot("AccountID").Op("!=").Lit("")).Block(

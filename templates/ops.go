@@ -5,20 +5,26 @@ import (
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/templates/emit"
+	"github.com/smithygen/smithygen/templates/waiters"
 )
 
 // opFile emits an operation's file: its client method, input and output
-// structs and, when paginated, its paginator.
-func opFile(a *model.API, op *model.Op, client bool) *jen.File {
+// structs and, when paginated, its paginator, and its waiters.
+func opFile(a *model.API, op *model.Op, client bool) (*jen.File, error) {
 	f := emit.NewFile(a, "")
-	if !client {
-		ioDecls(f, a, op)
-		return f
+	if client {
+		opMethod(f, a, op)
 	}
-	opMethod(f, a, op)
 	ioDecls(f, a, op)
-	paginatorDecls(f, a, op)
-	return f
+	declared := client && paginatorDecls(f, a, op)
+	ws, err := waiters.Decls(a, op, waiters.Env{Client: client, APIClientDeclared: declared})
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range ws {
+		f.Add(w)
+	}
+	return f, nil
 }
 
 // docFile emits the package documentation.

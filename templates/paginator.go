@@ -41,21 +41,22 @@ func (g *pager) name(suffix string) string { return g.op.Name + suffix }
 // strings, string pointers or maps with the same Go type in input and
 // output (or a string output token for a *string input token); any other
 // operation gets a comment instead.
-func paginatorDecls(f *jen.File, a *model.API, op *model.Op) {
+func paginatorDecls(f *jen.File, a *model.API, op *model.Op) (apiClient bool) {
 	if op.Paginator == nil {
-		return
+		return false
 	}
 	g := &pager{op: op, p: op.Paginator, token: pagerTokenOf(op.Paginator)}
 	if g.token == pagerTokenNone {
 		f.Comment(op.Name + " has no paginator: its input and output pagination tokens are not")
 		f.Comment("both strings, string pointers or maps of the same Go type.")
-		return
+		return false
 	}
 	f.ImportName(paginatePkg, "paginate")
 	f.Add(g.apiClient())
 	f.Add(g.options())
 	f.Add(g.paginatorType())
 	f.Add(g.constructor())
+	return true
 }
 
 // pagerTokenOf classifies the tokens of p. A string output token may also

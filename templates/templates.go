@@ -68,7 +68,11 @@ func (g Generator) Files(a *model.API) ([]File, error) {
 	}
 	var jobs []emit.Source
 	for _, op := range a.Operations {
-		jobs = append(jobs, emit.Source{Path: op.File, File: opFile(a, op, proto != nil)})
+		f, err := opFile(a, op, proto != nil)
+		if err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, emit.Source{Path: op.File, File: f})
 	}
 	for _, p := range plan {
 		if p.client && proto == nil {

@@ -5,7 +5,7 @@ import "github.com/aws/aws-sdk-go-v2/aws"
 // NewCredentialsCache wraps p in an aws.CredentialsCache unless p is nil,
 // anonymous or already a cache.
 func NewCredentialsCache(p aws.CredentialsProvider) aws.CredentialsProvider {
-	if p == nil || isAnonymous(p) {
+	if p == nil || IsAnonymous(p) {
 		return p
 	}
 	if _, ok := p.(*aws.CredentialsCache); ok {
@@ -14,7 +14,7 @@ func NewCredentialsCache(p aws.CredentialsProvider) aws.CredentialsProvider {
 	return aws.NewCredentialsCache(p)
 }
 
-// isAnonymous reports whether p sends requests unsigned.
-func isAnonymous(p aws.CredentialsProvider) bool {
+// IsAnonymous reports whether p signs nothing: nil or aws.AnonymousCredentials.
+func IsAnonymous(p aws.CredentialsProvider) bool {
 	return p == nil || aws.IsCredentialsProvider(p, (*aws.AnonymousCredentials)(nil))
 }

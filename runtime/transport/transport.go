@@ -230,7 +230,7 @@ func NewClient(cfg Config) *Client {
 	if c.skew == nil {
 		c.skew = new(atomic.Int64)
 	}
-	if !isAnonymous(cfg.Credentials) {
+	if !IsAnonymous(cfg.Credentials) {
 		c.credentials = cfg.Credentials
 		c.signer = cfg.Signer
 		if c.signer == nil {
