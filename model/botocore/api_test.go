@@ -93,6 +93,9 @@ func (c *comparison) onlyOne(key, desc string, a *attribution, other map[string]
 	if a == c.fromSmithy && endpointDecl(key) {
 		return "endpoint resolution is generated from the Smithy JSON's endpoint rules, which service-2.json does not carry"
 	}
+	if a == c.fromSmithy && c.waiterDecl(key) {
+		return "a waiter of the Smithy JSON, and botocore's snapshot has no waiters-2.json"
+	}
 	if why := a.explain(key); why != "" {
 		return "only in one file: " + why
 	}
@@ -119,6 +122,34 @@ func (c *comparison) onlyOne(key, desc string, a *attribution, other map[string]
 		}
 	}
 	return ""
+}
+
+// waiterDecl reports whether an API entry belongs to a waiter of the Smithy
+// JSON (or is the APIClient interface of an operation that has waiters and
+// no paginator) while the botocore snapshot has no waiters file.
+func (c *comparison) waiterDecl(key string) bool {
+	if c.bo.hasWaiters {
+		return false
+	}
+	root, _, _ := strings.Cut(key, ".")
+	for _, op := range c.sm.m.Shapes {
+		t, ok := op.Traits.Get("smithy.waiters#waitable")
+		if op.Type != model.Operation || !ok {
+			continue
+		}
+		if root == op.Name()+"APIClient" {
+			return true
+		}
+		found := false
+		t.Value.ForEach(func(k, _ gjson.Result) bool {
+			found = found || root == "New"+k.Str+"Waiter" || root == k.Str+"Waiter" || root == k.Str+"WaiterOptions"
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // endpointDecl reports whether an API entry belongs to endpoint resolution,
@@ -195,7 +226,10 @@ type rawModel interface {
 }
 
 // botoRaw reads a service-2.json and its paginators-1.json with gjson.
-type botoRaw struct{ svc, pag gjson.Result }
+type botoRaw struct {
+	svc, pag   gjson.Result
+	hasWaiters bool // the snapshot has a waiters-2.json
+}
 
 func botocoreRaw(t *testing.T, path string) *botoRaw {
 	svc, err := os.ReadFile(path)
@@ -203,7 +237,8 @@ func botocoreRaw(t *testing.T, path string) *botoRaw {
 		t.Fatal(err)
 	}
 	pag, _ := os.ReadFile(filepath.Join(filepath.Dir(path), "paginators-1.json"))
-	return &botoRaw{svc: gjson.ParseBytes(svc), pag: gjson.ParseBytes(pag)}
+	_, err = os.Stat(filepath.Join(filepath.Dir(path), "waiters-2.json"))
+	return &botoRaw{svc: gjson.ParseBytes(svc), pag: gjson.ParseBytes(pag), hasWaiters: err == nil}
 }
 
 func (b *botoRaw) shape(name string) gjson.Result { return b.svc.Get("shapes").Get(gjson.Escape(name)) }
