@@ -56,7 +56,13 @@ func (s *call) run(ctx context.Context) error {
 	}
 	s.target = t
 	if c.signer != nil {
-		s.payloadHash = payloadHash(s.req.Body)
+		// A payload hash the serializer sent (S3's X-Amz-Content-Sha256,
+		// possibly UNSIGNED-PAYLOAD) is the one signed.
+		if h := s.req.Header["X-Amz-Content-Sha256"]; len(h) == 1 {
+			s.payloadHash = h[0]
+		} else {
+			s.payloadHash = payloadHash(s.req.Body)
+		}
 	}
 	s.invocationID = newInvocationID()
 	return s.retryLoop(ctx)

@@ -30,15 +30,37 @@ func (s *call) handleResponse(resp *http.Response) error {
 	}
 	s.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		return responseError(resp, reqID, s.apiError())
+		return s.errorResponse(resp, reqID)
 	}
 	if s.op.Decode == nil {
 		return nil
 	}
 	if err := s.op.Decode(&s.resp); err != nil {
+		if err == ErrErrorResponse {
+			resp.StatusCode = http.StatusInternalServerError
+			s.resp.StatusCode = resp.StatusCode
+			return s.errorResponse(resp, reqID)
+		}
 		return responseError(resp, reqID, deserializationError(err, body))
 	}
 	return nil
+}
+
+// ErrErrorResponse is what a Decode function returns for a 2xx response
+// whose body is an error document (S3 answers some operations with 200 and
+// an <Error>): the response is then handled as a 500 response, decoded by
+// the operation's Error function and retried as a server error.
+var ErrErrorResponse = errors.New("error document in a success response")
+
+// errorResponse returns the operation's error for an error response, with
+// the request ID of its headers, else the one its decoder found in the body.
+func (s *call) errorResponse(resp *http.Response, reqID string) error {
+	err := s.apiError()
+	if reqID == "" && s.resp.RequestID != "" {
+		reqID = s.resp.RequestID
+		awsmiddleware.SetRequestIDMetadata(&s.metadata, reqID)
+	}
+	return responseError(resp, reqID, err)
 }
 
 // maxSizedRead bounds the buffer allocated up front from Content-Length.

@@ -77,6 +77,9 @@ type Response struct {
 	StatusCode int
 	Header     http.Header
 	Body       []byte
+	// RequestID, when a decoder sets it, is the request ID the body carries
+	// (XML error responses); it is used when no header names one.
+	RequestID string
 }
 
 // Operation is one call of a service operation.
