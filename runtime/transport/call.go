@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"time"
 
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/middleware"
 )
@@ -164,12 +165,18 @@ func (s *call) sign(ctx context.Context, req *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("get identity: get credentials: %w", err)
 	}
-	err = c.signer.SignHTTP(ctx, creds, req, s.payloadHash, c.signingName, c.region, time.Now())
+	if s.req.DisableURIPathEscaping {
+		err = c.signer.SignHTTP(ctx, creds, req, s.payloadHash, c.signingName, c.region, time.Now(), disableURIPathEscaping)
+	} else {
+		err = c.signer.SignHTTP(ctx, creds, req, s.payloadHash, c.signingName, c.region, time.Now())
+	}
 	if err != nil {
 		return fmt.Errorf("sign request: %w", err)
 	}
 	return nil
 }
+
+func disableURIPathEscaping(o *v4.SignerOptions) { o.DisableURIPathEscaping = true }
 
 // bodyReader is a request body that is re-created for every attempt.
 type bodyReader struct {

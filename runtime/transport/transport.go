@@ -69,6 +69,9 @@ type Request struct {
 	// Endpoint, when set, is the URL this call is sent to instead of the
 	// client's endpoint (Machine Learning's Predict names its own).
 	Endpoint string
+	// DisableURIPathEscaping signs the path as sent instead of escaping it
+	// once more, as S3 requires.
+	DisableURIPathEscaping bool
 }
 
 // Response is one HTTP response with its body read in full. Decoders must not

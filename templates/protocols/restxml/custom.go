@@ -69,14 +69,18 @@ func (c custom) bucketStmts(bucket *model.Field) []jen.Code {
 }
 
 // requestStmts finish an S3 request: the X-Amz-Content-Sha256 header S3
-// requires of signed requests, UNSIGNED-PAYLOAD for streaming uploads.
+// requires of signed requests (UNSIGNED-PAYLOAD for streaming uploads), and
+// the path signed as sent, which S3 does not escape again.
 func (c custom) requestStmts(op *model.Op) []jen.Code {
 	if !c.s3 {
 		return nil
 	}
 	p := emit.PayloadField(op.Input)
 	streaming := p != nil && emit.KindOf(p.Type) == emit.KStream
-	return []jen.Code{jen.Qual(s3Pkg, "SetContentSHA256").Call(jen.Id("r"), jen.Lit(streaming))}
+	return []jen.Code{
+		jen.Qual(s3Pkg, "SetContentSHA256").Call(jen.Id("r"), jen.Lit(streaming)),
+		jen.Id("r").Dot("DisableURIPathEscaping").Op("=").True(),
+	}
 }
 
 // responseStmts start the decoding of a successful S3 response: an <Error>
