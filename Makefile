@@ -3,7 +3,7 @@ GO ?= go
 SMITHY_SHARED ?= $(abspath ../shared)
 export SMITHY_SHARED
 
-.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints integration
+.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints integration integration-clients
 
 generate:
 	$(GO) generate ./...
@@ -31,12 +31,15 @@ conformance:
 # gofakes3 and s3rver (installed here from npm), the generated SNS client
 # against goaws, each compared with aws-sdk-go-v2's client. With CI set, a
 # server that cannot be started fails the tests instead of skipping them.
-integration:
-	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/s3.json -out integration/s3/gen/s3
-	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/sns.json -out integration/sns/gen/sns
+integration: integration-clients
 	cd integration/s3/s3rver && npm ci --no-audit --no-fund
 	cd integration/s3 && $(GO) test -count=1 -v ./...
 	cd integration/sns && $(GO) test -count=1 -v ./...
+
+# The generated clients of the integration modules (not committed).
+integration-clients:
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/s3.json -out integration/s3/gen/s3
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/sns.json -out integration/sns/gen/sns
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./model/... ./cmd/gen
@@ -58,7 +61,7 @@ bench-endpoints:
 		dir="$$(mktemp -d)" && trap 'rm -rf "$$dir"' EXIT && for p in v2one v2two oursone ourstwo; do \
 			$(GO) build -ldflags='-s -w' -o "$$dir/$$p" ./size/$$p && echo "size/$$p: $$(wc -c < "$$dir/$$p") bytes (stripped)"; done
 
-fuzz:
+fuzz: integration-clients
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 20s ./model
 	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 20s ./model/idl
 	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime 10s ./model/pattern
@@ -67,3 +70,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadError$$' -fuzztime 10s ./runtime/xml
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/rules
 	$(GO) test -run '^$$' -fuzz '^FuzzEval$$' -fuzztime 30s ./model/rules
+	cd integration/s3 && $(GO) test -run '^$$' -fuzz '^FuzzResponse$$' -fuzztime 20s .
