@@ -42,8 +42,8 @@ func TestSetContentSHA256(t *testing.T) {
 
 func TestIsErrorDocument(t *testing.T) {
 	for body, want := range map[string]bool{
-		`<Error><Code>InternalError</Code></Error>`:                       true,
-		"<?xml version=\"1.0\"?>\n<!-- c --><Error/>":                     true,
+		`<Error><Code>InternalError</Code></Error>`:                        true,
+		"<?xml version=\"1.0\"?>\n<!-- c --><Error/>":                      true,
 		`<CopyObjectResult><Error>not the root</Error></CopyObjectResult>`: false,
 		`<s3:Error xmlns:s3="urn:x"/>`:                                     true,
 		``:                                                                 false,
