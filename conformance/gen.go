@@ -261,5 +261,10 @@ func errorBody(api *model.API, op *model.Op, c *Case) ([]jen.Code, error) {
 				jen.Id("t").Dot("Errorf").Call(jen.Lit("ErrorCode() = %q, want "+strconv.Quote(code.Str)), jen.Id("got").Dot("ErrorCode").Call())),
 			jen.Id("got").Dot("ErrorCodeOverride").Op("=").Nil())
 	}
+	// Message is a member only when the error models one; otherwise it is
+	// the message the response carried, which the case does not specify.
+	if n.MessageField == nil && !messageParam(params(c)).Exists() {
+		out = append(out, jen.Id("got").Dot("Message").Op("=").Nil())
+	}
 	return append(out, helper("Equal").Call(jen.Id("t"), jen.Id("got"), want)), nil
 }

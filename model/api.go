@@ -42,6 +42,10 @@ type Bindings struct {
 	// BodyTimestamp is the default format of timestamps in a body:
 	// "epoch-seconds" when empty.
 	BodyTimestamp string
+	// QueryErrorCodes reports whether an error's code is the code of its
+	// aws.protocols#awsQueryError trait, when it has one, rather than its
+	// shape name.
+	QueryErrorCodes bool
 }
 
 // GoKind says how a GoType is spelled.

@@ -17,6 +17,9 @@ func (b *builder) fill(n *Named) {
 		return
 	case NamedError:
 		n.ErrorCode = n.Shape.Name()
+		if q := n.Shape.Traits.AWSQueryError; q != nil && q.Code != "" && b.api.Bindings.QueryErrorCodes {
+			n.ErrorCode = q.Code
+		}
 		n.Fault = n.Shape.Traits.Error
 	}
 	top := n.Pkg == b.api.ImportPath || n.Kind == NamedError

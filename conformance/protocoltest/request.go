@@ -21,8 +21,9 @@ type Request struct {
 	Headers            map[string]string
 	ForbidHeaders      []string
 	RequireHeaders     []string
-	// Body is checked when HasBody is set: as JSON when BodyMediaType is
-	// application/json, byte for byte otherwise.
+	// Body is checked when HasBody is set: as JSON, XML or form pairs when
+	// BodyMediaType is application/json, application/xml or
+	// application/x-www-form-urlencoded, byte for byte otherwise.
 	HasBody       bool
 	Body          string
 	BodyMediaType string
@@ -153,8 +154,17 @@ func headerProblems(r *http.Request, want Request) []string {
 }
 
 func bodyProblems(body []byte, want Request) []string {
-	if want.BodyMediaType == "application/json" && strings.TrimSpace(want.Body) != "" {
-		if err := JSONEqual(body, []byte(want.Body)); err != nil {
+	var equal func(got, want []byte) error
+	switch want.BodyMediaType {
+	case "application/json":
+		equal = JSONEqual
+	case "application/xml":
+		equal = XMLEqual
+	case "application/x-www-form-urlencoded":
+		equal = FormEqual
+	}
+	if equal != nil && strings.TrimSpace(want.Body) != "" {
+		if err := equal(body, []byte(want.Body)); err != nil {
 			return []string{fmt.Sprintf("body %s: %v; want %s", body, err, want.Body)}
 		}
 		return nil

@@ -70,7 +70,7 @@ func (s *call) prepare(ctx context.Context) error {
 	}
 	s.target = t
 	if c.signer != nil {
-		s.payloadHash = payloadHash(s.req.Body)
+		s.payloadHash = requestPayloadHash(&s.req)
 	}
 	s.invocationID = newInvocationID()
 	return nil
@@ -112,6 +112,16 @@ func serializationError(err error) error {
 }
 
 var emptyPayloadHash = hashHex(nil)
+
+// requestPayloadHash is the payload hash a request is signed with: the one
+// the serializer sent (S3's X-Amz-Content-Sha256, possibly
+// UNSIGNED-PAYLOAD), else the body's.
+func requestPayloadHash(r *Request) string {
+	if h := r.Header["X-Amz-Content-Sha256"]; len(h) == 1 {
+		return h[0]
+	}
+	return payloadHash(r.Body)
+}
 
 func payloadHash(body []byte) string {
 	if len(body) == 0 {
@@ -290,6 +300,9 @@ func (s *call) sign(ctx context.Context, req *http.Request, a *attempt) error {
 	if s.logger != nil && o.logSigning {
 		opts = append(opts, s.signingLogOptions(creds.SessionToken, req.Header))
 	}
+	if s.req.DisableURIPathEscaping {
+		opts = append(opts, disableURIPathEscaping)
+	}
 	a.signedAt = time.Now()
 	err = c.signer.SignHTTP(ctx, creds, req, s.payloadHash, s.dest.signingName, s.dest.signingRegion,
 		a.signedAt.Add(a.skew), opts...)
@@ -331,3 +344,5 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 }
 
 func (b *bodyReader) Close() error { return nil }
+
+func disableURIPathEscaping(o *v4.SignerOptions) { o.DisableURIPathEscaping = true }

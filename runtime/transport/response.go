@@ -83,8 +83,22 @@ func (s *call) handleResponse(ctx context.Context, resp *http.Response, md *midd
 		return responseError(resp, reqID, s.readError(ctx, readErr))
 	}
 	s.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
-	return responseError(resp, reqID, s.decode(ctx))
+	err := s.decode(ctx)
+	if s.resp.StatusCode != resp.StatusCode {
+		resp.StatusCode = s.resp.StatusCode // an error document in a 2xx response
+	}
+	if reqID == "" && s.resp.RequestID != "" {
+		reqID = s.resp.RequestID
+		awsmiddleware.SetRequestIDMetadata(md, reqID)
+	}
+	return responseError(resp, reqID, err)
 }
+
+// ErrErrorResponse is what a Decode function returns for a 2xx response
+// whose body is an error document (S3 answers some operations with 200 and
+// an <Error>): the response is then handled as a 500 response, decoded by
+// the operation's Error function and retried as a server error.
+var ErrErrorResponse = errors.New("error document in a success response")
 
 // decode decodes the output or the error of s.resp, with aws-sdk-go-v2's
 // OperationDeserializer span and deserialization metric.
@@ -101,6 +115,10 @@ func (s *call) decode(ctx context.Context) error {
 		return nil
 	}
 	if err := s.op.Decode(&s.resp); err != nil {
+		if err == ErrErrorResponse {
+			s.resp.StatusCode = http.StatusInternalServerError
+			return s.apiError()
+		}
 		return deserializationError(err, s.resp.Body)
 	}
 	return nil

@@ -295,8 +295,15 @@ func (s *call) signStep(ctx context.Context, in middleware.FinalizeInput, next m
 	if s.logger != nil && c.obs.logSigning {
 		opts = append(opts, s.signingLogOptions(creds.SessionToken, req.Header))
 	}
+	if s.req.DisableURIPathEscaping {
+		opts = append(opts, disableURIPathEscaping)
+	}
+	hash := v4.GetPayloadHash(ctx)
+	if h := req.Header["X-Amz-Content-Sha256"]; len(h) == 1 {
+		hash = h[0]
+	}
 	start := time.Now()
-	err := c.signer.SignHTTP(ctx, creds, req.Request, v4.GetPayloadHash(ctx), name, region, time.Now().Add(skew), opts...)
+	err := c.signer.SignHTTP(ctx, creds, req.Request, hash, name, region, time.Now().Add(skew), opts...)
 	if m := c.obs.meters; m != nil {
 		s.timed(ctx, m.signing, start, authSchemeAttr(c.authScheme()))
 	}
@@ -334,6 +341,10 @@ func (s *call) deserializeStep(ctx context.Context, in middleware.DeserializeInp
 	}
 	s.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
 	err = s.decode(ctx)
+	resp.StatusCode = s.resp.StatusCode // 500 for an error document in a 2xx response
+	if _, ok := awsmiddleware.GetRequestIDMetadata(md); !ok && s.resp.RequestID != "" {
+		awsmiddleware.SetRequestIDMetadata(&md, s.resp.RequestID)
+	}
 	if err == nil {
 		out.Result = s.op.Output
 	}

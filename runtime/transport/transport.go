@@ -136,6 +136,9 @@ type Request struct {
 	// Streaming marks the body as a stream without a known length, which is
 	// compressed whatever its size.
 	Streaming bool
+	// DisableURIPathEscaping signs the path as sent instead of escaping it
+	// once more, as S3 requires.
+	DisableURIPathEscaping bool
 }
 
 // Response is one HTTP response with its body read in full. Decoders must not
@@ -144,6 +147,9 @@ type Response struct {
 	StatusCode int
 	Header     http.Header
 	Body       []byte
+	// RequestID, when a decoder sets it, is the request ID the body carries
+	// (XML error responses); it is used when no header names one.
+	RequestID string
 }
 
 // Operation is one call of a service operation.

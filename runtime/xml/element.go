@@ -131,6 +131,17 @@ func (d *Decoder) Skip() error {
 	return d.skipOpen()
 }
 
+// Raw skips the element last started, like Skip, and returns its bytes as
+// they are in the body, start and end tags included (an unknown union
+// member's element). Its text is not checked.
+func (d *Decoder) Raw() ([]byte, error) {
+	lo := d.name.lo - 1
+	if err := d.Skip(); err != nil {
+		return nil, err
+	}
+	return d.b[lo:d.pos], nil
+}
+
 // Name returns the local name of the element last started, valid until the
 // next read.
 func (d *Decoder) Name() []byte {

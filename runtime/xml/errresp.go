@@ -120,8 +120,8 @@ func (info *ErrorInfo) fields(d *Decoder, lo int) error {
 func isRequestID(name []byte) bool { return string(name) == "RequestId" || string(name) == "RequestID" }
 
 // Is reports whether the error's code is code (the error shape's name, or
-// its awsQueryError code).
-func (e ErrorInfo) Is(code string) bool { return e.Code == code }
+// its awsQueryError code), ignoring case as aws-sdk-go-v2 does.
+func (e ErrorInfo) Is(code string) bool { return strings.EqualFold(e.Code, code) }
 
 // Generic returns the error of a response that matches no modeled error.
 func (e ErrorInfo) Generic() error {

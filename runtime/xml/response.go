@@ -21,6 +21,27 @@ func DecodeBody[T any](body []byte, v T, decode func(*Decoder, T) error) error {
 	return nil
 }
 
+// DecodeNew decodes the root element of an XML body into a new T that *v
+// then points to; a body without any element leaves *v alone. Errors are
+// *smithy.DeserializationError.
+func DecodeNew[T any](body []byte, v **T, decode func(*Decoder, *T) error) error {
+	d := NewDecoder(body)
+	ok, err := d.Root()
+	if err == nil && ok {
+		x := new(T)
+		if err = decode(d, x); err == nil {
+			*v = x
+		}
+	}
+	if err == nil {
+		err = d.Finish()
+	}
+	if err != nil {
+		return d.Error(err)
+	}
+	return nil
+}
+
 // BodyDecoder returns the deserializer of an output read from the root
 // element of the body alone: a restXml output structure or payload, or an
 // ec2Query <OpResponse>, whose children are the output's members.

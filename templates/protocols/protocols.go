@@ -7,7 +7,9 @@ import (
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/templates/emit"
 	"github.com/smithygen/smithygen/templates/protocols/awsjson"
+	"github.com/smithygen/smithygen/templates/protocols/awsquery"
 	"github.com/smithygen/smithygen/templates/protocols/restjson1"
+	"github.com/smithygen/smithygen/templates/protocols/restxml"
 )
 
 // All lists the supported protocols.
@@ -15,6 +17,9 @@ var All = []emit.Protocol{
 	restjson1.Protocol{},
 	awsjson.V1_0,
 	awsjson.V1_1,
+	restxml.Protocol{},
+	awsquery.AWSQuery,
+	awsquery.EC2Query,
 }
 
 // Lookup returns the protocol with the trait ID id, or nil.

@@ -1,4 +1,4 @@
-package xmlbench
+package bench
 
 import (
 	"bytes"

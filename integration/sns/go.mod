@@ -1,0 +1,21 @@
+module github.com/smithygen/smithygen/integration/sns
+
+go 1.26.0
+
+require (
+	github.com/Admiral-Piett/goaws v0.4.5
+	github.com/aws/aws-sdk-go-v2 v1.48.0
+	github.com/aws/aws-sdk-go-v2/service/sns v1.47.2
+	github.com/aws/smithy-go v1.28.9
+	github.com/sirupsen/logrus v1.9.0
+	github.com/smithygen/smithygen v0.0.0
+)
+
+require (
+	github.com/aws/aws-sdk-go-v2/internal/configsources v1.5.4 // indirect
+	github.com/aws/aws-sdk-go-v2/internal/endpoints/v2 v2.8.4 // indirect
+	github.com/gorilla/mux v1.8.0 // indirect
+	golang.org/x/sys v0.49.0 // indirect
+)
+
+replace github.com/smithygen/smithygen => ../../
