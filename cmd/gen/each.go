@@ -42,9 +42,7 @@ func generateOne(o *options, file, root string) error {
 	if err != nil {
 		return err
 	}
-	for _, w := range m.Warnings {
-		fmt.Fprintln(o.stderr, w)
-	}
+	reportWarnings(o, m)
 	svc, err := pickService(m, o.service)
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)

@@ -87,3 +87,38 @@ func TestListAndAST(t *testing.T) {
 		t.Fatalf("-operations Nope: exit %d: %s", code, stderr)
 	}
 }
+
+// TestPartitions checks that -partitions builds the given partition table
+// into the client's endpoints.go, and that a bad table fails generation.
+func TestPartitions(t *testing.T) {
+	dir := tempModule(t)
+	def := filepath.Join(dir, "def")
+	if code, _, stderr := runGen(t, "-out", def); code != 0 {
+		t.Fatalf("generate: exit %d: %s", code, stderr)
+	}
+	table := filepath.Join(dir, "partitions.json")
+	data := `{"version": "1.1", "partitions": [{"id": "aws", "regionRegex": "^.*$", "regions": {},
+		"outputs": {"name": "aws", "dnsSuffix": "example.test", "dualStackDnsSuffix": "dual.example.test",
+		"supportsFIPS": true, "supportsDualStack": true, "implicitGlobalRegion": "us-east-1"}}]}`
+	if err := os.WriteFile(table, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	custom := filepath.Join(dir, "custom")
+	if code, _, stderr := runGen(t, "-out", custom, "-partitions", table); code != 0 {
+		t.Fatalf("generate with -partitions: exit %d: %s", code, stderr)
+	}
+	a, _ := os.ReadFile(filepath.Join(def, "endpoints.go"))
+	b, _ := os.ReadFile(filepath.Join(custom, "endpoints.go"))
+	if len(a) == 0 || bytes.Equal(a, b) || !bytes.Contains(b, []byte("example.test")) {
+		t.Errorf("endpoints.go does not hold the given table")
+	}
+	if err := os.WriteFile(table, []byte(`{"partitions": 3}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := runGen(t, "-out", custom, "-partitions", table); code != 1 {
+		t.Errorf("a bad partition table: exit %d, want 1", code)
+	}
+	if code, _, _ := runGen(t, "-out", custom, "-partitions", filepath.Join(dir, "missing.json")); code != 2 {
+		t.Errorf("a missing partition table: exit %d, want 2", code)
+	}
+}

@@ -31,6 +31,8 @@ type options struct {
 	check      bool
 	ast        bool
 	each       bool
+	warnings   bool
+	partitions []byte // -partitions: the endpoint partition table, nil for the default
 	stderr     io.Writer
 }
 
@@ -78,6 +80,12 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.check, "check", false, "write nothing; exit 1 naming each stale file")
 	fs.BoolVar(&o.ast, "ast", false, "print the loaded model as normalized Smithy JSON AST and exit")
 	fs.BoolVar(&o.each, "each", false, "load each model file on its own and generate its service into <out>/<package> (out defaults to generated)")
+	fs.BoolVar(&o.warnings, "warnings", false, "print every model warning (by default, a count per model file)")
+	fs.Func("partitions", "partitions.json `file` for endpoint resolution (default: the table runtime/rules embeds)", func(s string) error {
+		data, err := os.ReadFile(s)
+		o.partitions = data
+		return err
+	})
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -96,9 +104,7 @@ func generate(o *options, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, w := range m.Warnings {
-		fmt.Fprintln(o.stderr, w)
-	}
+	reportWarnings(o, m)
 	if o.ast {
 		_, err := stdout.Write(m.AST())
 		return err
@@ -136,7 +142,7 @@ func emit(o *options, c *model.Closure) error {
 	for _, w := range api.Warnings {
 		fmt.Fprintln(o.stderr, w)
 	}
-	files, err := templates.Files(api)
+	files, err := templates.Generator{Partitions: o.partitions}.Files(api)
 	if err != nil {
 		return err
 	}
@@ -144,6 +150,33 @@ func emit(o *options, c *model.Closure) error {
 		return check(out, files)
 	}
 	return writeAtomic(out, files)
+}
+
+// reportWarnings prints the model's warnings (Smithy's WARNING and DANGER
+// events, such as deprecated traits) with -warnings, else their number per
+// file: AWS models have dozens that their users cannot act on.
+func reportWarnings(o *options, m *model.Model) {
+	if o.warnings {
+		for _, w := range m.Warnings {
+			fmt.Fprintln(o.stderr, w)
+		}
+		return
+	}
+	counts := map[string]int{}
+	var files []string
+	for _, w := range m.Warnings {
+		f := "<builtin>"
+		if w.Pos.Src != nil {
+			f = w.Pos.Src.Name
+		}
+		if counts[f] == 0 {
+			files = append(files, f)
+		}
+		counts[f]++
+	}
+	for _, f := range files {
+		fmt.Fprintf(o.stderr, "%s: %d model warnings (-warnings lists them)\n", f, counts[f])
+	}
 }
 
 func load(paths []string) (*model.Model, error) {
