@@ -8,9 +8,13 @@ export SMITHY_SHARED
 generate:
 	$(GO) generate ./...
 
+# The root module, then the test modules that need no server.
+TEST_MODULES = integration/otel integration/apiparity
+
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
+	for m in $(TEST_MODULES); do (cd $$m && $(GO) vet ./... && $(GO) test ./...) || exit 1; done
 
 check:
 	$(GO) run ./cmd/gen -check

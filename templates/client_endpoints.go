@@ -133,10 +133,17 @@ func clientEndpointDecls(a *model.API) jen.Code {
 		return nil
 	}
 	return jen.Add(clientResolverOptions()).Line().Line().
+		Add(clientWithResolver()).Line().Line().
 		Add(clientBuiltins(a, rs)).Line().Line().
 		Add(clientEndpointsType()).Line().Line().
 		Add(clientEndpointsOf(a, rs)).Line().Line().
 		Add(clientEndpointsResolve(rs))
+}
+
+func clientWithResolver() *jen.Statement {
+	return jen.Comment("WithEndpointResolverV2 returns a functional option that sets EndpointResolverV2.").Line().
+		Func().Id("WithEndpointResolverV2").Params(jen.Id("v").Id("EndpointResolverV2")).Func().Params(jen.Op("*").Id("Options")).Block(
+		jen.Return(jen.Func().Params(jen.Id("o").Op("*").Id("Options")).Block(jen.Id("o").Dot("EndpointResolverV2").Op("=").Id("v"))))
 }
 
 func clientResolverOptions() *jen.Statement {

@@ -239,6 +239,13 @@ type EndpointResolverOptions struct {
 	UseFIPSEndpoint aws.FIPSEndpointState
 }
 
+// WithEndpointResolverV2 returns a functional option that sets EndpointResolverV2.
+func WithEndpointResolverV2(v EndpointResolverV2) func(*Options) {
+	return func(o *Options) {
+		o.EndpointResolverV2 = v
+	}
+}
+
 // endpointBuiltins are the values the endpoint rules' built-ins take under o.
 func (o *Options) endpointBuiltins() rules.Builtins {
 	return rules.Builtins{
