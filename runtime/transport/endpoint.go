@@ -136,7 +136,8 @@ func (c *Client) destination(ep *smithyendpoints.Endpoint) (*destination, error)
 	}
 	var schemes []string
 	for _, o := range opts {
-		if o.SchemeID != smithyauth.SchemeIDSigV4 {
+		// Rule sets name the scheme "sigv4"; smithy-go's ID is aws.auth#sigv4.
+		if o.SchemeID != "sigv4" && o.SchemeID != smithyauth.SchemeIDSigV4 {
 			schemes = append(schemes, o.SchemeID)
 			continue
 		}
