@@ -24,7 +24,7 @@ func clientFile(a *model.API) *jen.File {
 	clientImportNames(f)
 	f.Add(clientConsts(a))
 	f.Add(clientHTTPClient())
-	f.Add(clientOptions())
+	f.Add(clientOptions(a))
 	f.Add(clientOptionsCopy())
 	f.Add(clientTransportConfig(a))
 	f.Add(clientResolveRetryer())
@@ -106,9 +106,9 @@ var clientOptionFields = []clientOptionField{
 		"that retryer and may wrap it."}},
 }
 
-func clientOptions() *jen.Statement {
+func clientOptions(a *model.API) *jen.Statement {
 	var fields []jen.Code
-	for i, o := range clientOptionFields {
+	for i, o := range optionFields(a) {
 		if i > 0 {
 			fields = append(fields, jen.Line())
 		}
@@ -141,7 +141,7 @@ func clientTransportConfig(a *model.API) *jen.Statement {
 			jen.Id("Region"):           o.Clone().Dot("Region"),
 			jen.Id("BaseEndpoint"):     o.Clone().Dot("BaseEndpoint"),
 			jen.Id("Credentials"):      o.Clone().Dot("Credentials"),
-			jen.Id("HTTPClient"):       o.Clone().Dot("HTTPClient"),
+			jen.Id("HTTPClient"):       httpClientValue(a, o.Clone()),
 			jen.Id("Retryer"):          o.Clone().Dot("Retryer"),
 			jen.Id("RetryMaxAttempts"): jen.Id("retryMaxAttempts"),
 			jen.Id("AppID"):            o.Clone().Dot("AppID"),
