@@ -3,7 +3,7 @@ GO ?= go
 SMITHY_SHARED ?= $(abspath ../shared)
 export SMITHY_SHARED
 
-.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints
+.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints integration-dynamodb chaos-dynamodb dynamodb-client
 
 generate:
 	$(GO) generate ./...
@@ -54,3 +54,20 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadError$$' -fuzztime 10s ./runtime/xml
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/rules
 	$(GO) test -run '^$$' -fuzz '^FuzzEval$$' -fuzztime 30s ./model/rules
+
+# DynamoDB end to end: the generated client and aws-sdk-go-v2's against
+# dynalite, installed by npm into integration/dynamodb/node_modules; the
+# client is generated into integration/dynamodb/gen (not committed). Under
+# CI (CI=true) a missing dynalite fails the tests instead of skipping them.
+DYNAMODB_IT := integration/dynamodb
+
+dynamodb-client:
+	cd $(DYNAMODB_IT) && npm ci --no-audit --no-fund --loglevel=error
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/dynamodb.json -out $(DYNAMODB_IT)/gen/dynamodb
+
+integration-dynamodb: dynamodb-client
+	cd $(DYNAMODB_IT) && $(GO) vet ./... && $(GO) test -count=1 -timeout 10m . ./internal/...
+
+# The generated DynamoDB client against dynalite behind toxiproxy's faults.
+chaos-dynamodb: dynamodb-client
+	cd $(DYNAMODB_IT) && $(GO) test -count=1 -v -timeout 15m -run '^TestChaos$$' ./chaos
