@@ -129,7 +129,8 @@ func decodeDocIncrementalTrainingDataChannelsOutput(d *json.Decoder, v *[]types.
 	if err != nil || it.Null() {
 		return err
 	}
-	s := make([]types.IncrementalTrainingDataChannelOutput, 0, 8)
+	var buf [8]types.IncrementalTrainingDataChannelOutput
+	s := buf[:0]
 	for err == nil && it.Next() {
 		if d.Null() {
 			continue
@@ -137,7 +138,7 @@ func decodeDocIncrementalTrainingDataChannelsOutput(d *json.Decoder, v *[]types.
 		s = append(s, types.IncrementalTrainingDataChannelOutput{})
 		err = decodeDocIncrementalTrainingDataChannelOutput(d, &s[len(s)-1])
 	}
-	*v = s
+	*v = json.Keep(d, s)
 	return it.Done(err)
 }
 
@@ -165,7 +166,8 @@ func decodeDocTrainedModelList(d *json.Decoder, v *[]types.TrainedModelSummary) 
 	if err != nil || it.Null() {
 		return err
 	}
-	s := make([]types.TrainedModelSummary, 0, 8)
+	var buf [8]types.TrainedModelSummary
+	s := buf[:0]
 	for err == nil && it.Next() {
 		if d.Null() {
 			continue
@@ -173,7 +175,7 @@ func decodeDocTrainedModelList(d *json.Decoder, v *[]types.TrainedModelSummary) 
 		s = append(s, types.TrainedModelSummary{})
 		err = decodeDocTrainedModelSummary(d, &s[len(s)-1])
 	}
-	*v = s
+	*v = json.Keep(d, s)
 	return it.Done(err)
 }
 
