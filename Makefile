@@ -30,7 +30,8 @@ conformance:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./model/... ./cmd/gen
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanrooms.json -out bench/gen/cleanrooms
-	cd bench && $(GO) mod tidy && $(GO) test -run TestSameResult -bench BenchmarkListMemberships -benchmem -count 1 . | tee bench.out | $(GO) run ./report
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/dynamodb.json -out bench/gen/dynamodb
+	cd bench && $(GO) mod tidy && $(GO) test -run 'TestSame' -bench 'Benchmark(Query|GetItem|ListMemberships)$$' -benchmem -count 1 . | tee bench.out | $(GO) run ./report
 
 # Every endpoint test of the shared models through generated resolvers
 # (also part of go test ./...); ends with "N passed, M failed, K drift".
