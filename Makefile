@@ -55,6 +55,14 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzReadError$$' -fuzztime 10s ./runtime/xml
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/rules
 	$(GO) test -run '^$$' -fuzz '^FuzzEval$$' -fuzztime 30s ./model/rules
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/json
+	$(GO) test -run '^$$' -fuzz '^FuzzSkip$$' -fuzztime 5s ./runtime/json
+	$(GO) test -run '^$$' -fuzz '^FuzzScalars$$' -fuzztime 5s ./runtime/json
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/dynamodb.json -out fuzz/gen/dynamodb
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanroomsml.json -out fuzz/gen/cleanroomsml
+	cd fuzz && $(GO) vet ./... && $(GO) test -count=1 . && \
+		$(GO) test -run '^$$' -fuzz '^FuzzDynamoDB$$' -fuzztime 10s . && \
+		$(GO) test -run '^$$' -fuzz '^FuzzCleanRoomsML$$' -fuzztime 10s .
 
 # DynamoDB end to end: the generated client and aws-sdk-go-v2's against
 # dynalite, installed by npm into integration/dynamodb/node_modules; the

@@ -135,7 +135,7 @@ func decodeDocIncrementalTrainingDataChannelsOutput(d *json.Decoder, v *[]types.
 		if d.Null() {
 			continue
 		}
-		s = append(s, types.IncrementalTrainingDataChannelOutput{})
+		s = json.Extend(s)
 		err = decodeDocIncrementalTrainingDataChannelOutput(d, &s[len(s)-1])
 	}
 	*v = json.Keep(d, s)
@@ -172,7 +172,7 @@ func decodeDocTrainedModelList(d *json.Decoder, v *[]types.TrainedModelSummary) 
 		if d.Null() {
 			continue
 		}
-		s = append(s, types.TrainedModelSummary{})
+		s = json.Extend(s)
 		err = decodeDocTrainedModelSummary(d, &s[len(s)-1])
 	}
 	*v = json.Keep(d, s)

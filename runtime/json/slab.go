@@ -138,3 +138,15 @@ func (d *Decoder) SetMapHint(slot, n int) {
 	}
 	d.hints[slot] = int32(min(n, 1<<20))
 }
+
+// Extend returns s with one more element, the zero value, doubling the
+// capacity when s is full: a list of n elements costs at most 2n elements
+// of garbage, where append's gentler growth of long slices costs 4n.
+func Extend[T any](s []T) []T {
+	if len(s) < cap(s) {
+		return s[:len(s)+1]
+	}
+	grown := make([]T, len(s)+1, 2*cap(s)+1)
+	copy(grown, s)
+	return grown
+}

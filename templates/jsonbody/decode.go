@@ -177,7 +177,7 @@ const listBuffer = 8
 // cost no allocation of their own.
 func (c *Codecs) listDecoder(t *model.GoType) jen.Code {
 	el := jen.Id("s").Index(jen.Len(jen.Id("s")).Op("-").Lit(1))
-	loop := append(skipNull(t), jen.Id("s").Op("=").Append(jen.Id("s"), emit.ZeroOf(t.Elem)))
+	loop := append(skipNull(t), jen.Id("s").Op("=").Add(J("Extend")).Call(jen.Id("s")))
 	loop = append(loop, c.DecodeValue(t.Elem, el)...)
 	return jen.Func().Id(c.Fn(t)).Params(DecoderParam(), jen.Id("v").Op("*").Add(emit.TypeCode(t))).Error().Block(
 		jen.List(jen.Id("it"), jen.Err()).Op(":=").Add(DecCall("Arr")),
