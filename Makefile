@@ -3,7 +3,7 @@ GO ?= go
 SMITHY_SHARED ?= $(abspath ../shared)
 export SMITHY_SHARED
 
-.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints integration integration-clients
+.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints integration integration-clients integration-dynamodb chaos-dynamodb dynamodb-client
 
 generate:
 	$(GO) generate ./...
@@ -51,7 +51,8 @@ bench:
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanrooms.json -out bench/gen/cleanrooms
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/s3.json -out bench/gen/s3
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/iam.json -out bench/gen/iam
-	cd bench && $(GO) mod tidy && $(GO) test -run 'TestSame' -bench 'Benchmark(ListObjectsV2|ListRoles|ListMemberships)$$' -benchmem -count 1 . | tee bench.out | $(GO) run ./report
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/dynamodb.json -out bench/gen/dynamodb
+	cd bench && $(GO) mod tidy && $(GO) test -run 'TestSame' -bench 'Benchmark(ListObjectsV2|ListRoles|Query|GetItem|ListMemberships)$$' -benchmem -count 1 . | tee bench.out | $(GO) run ./report
 
 # Every endpoint test of the shared models through generated resolvers
 # (also part of go test ./...); ends with "N passed, M failed, K drift".
@@ -79,3 +80,28 @@ fuzz: integration-clients
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./model/jmespath
 	$(GO) test -run '^$$' -fuzz '^FuzzCompile$$' -fuzztime 10s ./templates/waiters
 	cd integration/s3 && $(GO) test -run '^$$' -fuzz '^FuzzResponse$$' -fuzztime 20s .
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/json
+	$(GO) test -run '^$$' -fuzz '^FuzzSkip$$' -fuzztime 5s ./runtime/json
+	$(GO) test -run '^$$' -fuzz '^FuzzScalars$$' -fuzztime 5s ./runtime/json
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/dynamodb.json -out fuzz/gen/dynamodb
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanroomsml.json -out fuzz/gen/cleanroomsml
+	cd fuzz && $(GO) vet ./... && $(GO) test -count=1 . && \
+		$(GO) test -run '^$$' -fuzz '^FuzzDynamoDB$$' -fuzztime 10s . && \
+		$(GO) test -run '^$$' -fuzz '^FuzzCleanRoomsML$$' -fuzztime 10s .
+
+# DynamoDB end to end: the generated client and aws-sdk-go-v2's against
+# dynalite, installed by npm into integration/dynamodb/node_modules; the
+# client is generated into integration/dynamodb/gen (not committed). Under
+# CI (CI=true) a missing dynalite fails the tests instead of skipping them.
+DYNAMODB_IT := integration/dynamodb
+
+dynamodb-client:
+	cd $(DYNAMODB_IT) && npm ci --no-audit --no-fund --loglevel=error
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/dynamodb.json -out $(DYNAMODB_IT)/gen/dynamodb
+
+integration-dynamodb: dynamodb-client
+	cd $(DYNAMODB_IT) && $(GO) vet ./... && $(GO) test -count=1 -timeout 10m . ./internal/...
+
+# The generated DynamoDB client against dynalite behind toxiproxy's faults.
+chaos-dynamodb: dynamodb-client
+	cd $(DYNAMODB_IT) && $(GO) test -count=1 -v -timeout 15m -run '^TestChaos$$' ./chaos

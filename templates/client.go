@@ -108,7 +108,8 @@ func clientTransportConfig(a *model.API) *jen.Statement {
 		jen.Id("MaxResponseBodyBytes"):       o.Clone().Dot("MaxResponseBodyBytes"),
 		jen.Id("DisableClockSkewCorrection"): o.Clone().Dot("DisableClockSkewCorrection"),
 	}
-	for _, f := range []string{"BaseEndpoint", "Credentials", "HTTPClient", "Retryer", "AppID", "APIOptions",
+	cfg[jen.Id("HTTPClient")] = httpClientValue(a, o.Clone())
+	for _, f := range []string{"BaseEndpoint", "Credentials", "Retryer", "AppID", "APIOptions",
 		"Interceptors", "TracerProvider", "MeterProvider", "Logger", "ClientLogMode"} {
 		cfg[jen.Id(f)] = o.Clone().Dot(f)
 	}

@@ -91,6 +91,7 @@ func clientOptionFields(a *model.API) []clientOptionField {
 			"10485760 bytes; 0 selects 10240."}})
 	}
 	fields = append(fields, clientEndpointFields(a)...)
+	fields = append(fields, customOptionFields(a)...)
 	fields = append(fields, []clientOptionField{
 		{"RetryMaxAttempts", jen.Int(), []string{
 			"RetryMaxAttempts, when not zero, is the most attempts made for an operation",

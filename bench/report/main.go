@@ -1,7 +1,8 @@
 // Command report reads `go test -bench` output of the client benchmarks
-// (Benchmark<Name>/items=N/client=smithygen|aws-sdk-go-v2) and prints, per
-// benchmark, smithygen against aws-sdk-go-v2 per page size, then one ratio
-// line per benchmark at 1000 items, ListMemberships last.
+// (Benchmark<Name>/items=N/client=C) and prints smithygen against
+// aws-sdk-go-v2 per benchmark and page size, then a ratio line per
+// benchmark at its largest page; ListMemberships's line comes last and
+// unprefixed.
 package main
 
 import (
@@ -9,7 +10,6 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"slices"
 	"strconv"
 )
 
@@ -17,15 +17,12 @@ var line = regexp.MustCompile(`^Benchmark(\w+)/items=(\d+)/client=(\S+?)(?:-\d+)
 
 type result struct{ ns, bytes, allocs float64 }
 
-// bench holds one benchmark's results by page size and client.
+// bench is one benchmark's results by page size, in the order they ran.
 type bench struct {
 	name  string
 	sizes []string
 	res   map[string]map[string]result
 }
-
-// last is the benchmark whose ratio line ends the report.
-const last = "ListMemberships"
 
 func main() {
 	var benches []*bench
@@ -48,37 +45,52 @@ func main() {
 		}
 		b.res[m[2]][m[3]] = result{num(m[4]), num(m[5]), num(m[6])}
 	}
-	// ListMemberships last, the others in the order they ran.
-	slices.SortStableFunc(benches, func(a, b *bench) int { return boolInt(a.name == last) - boolInt(b.name == last) })
+	// ListMemberships last.
+	if lm := byName["ListMemberships"]; lm != nil {
+		out := benches[:0:0]
+		for _, b := range benches {
+			if b != lm {
+				out = append(out, b)
+			}
+		}
+		benches = append(out, lm)
+	}
+	fmt.Printf("%-16s %-6s %-14s %12s %12s %10s\n", "benchmark", "items", "client", "time/op", "bytes/op", "allocs/op")
 	for _, b := range benches {
-		fmt.Printf("%s\n%-6s %-14s %12s %12s %10s\n", b.name, "items", "client", "time/op", "bytes/op", "allocs/op")
 		for _, n := range b.sizes {
 			for _, c := range []string{"smithygen", "aws-sdk-go-v2"} {
 				r := b.res[n][c]
-				fmt.Printf("%-6s %-14s %12s %12.0f %10.0f\n", n, c, dur(r.ns), r.bytes, r.allocs)
+				fmt.Printf("%-16s %-6s %-14s %12s %12.0f %10.0f\n", b.name, n, c, dur(r.ns), r.bytes, r.allocs)
 			}
 		}
 	}
-	failed := len(benches) == 0
+	failed := false
 	for _, b := range benches {
-		a, v := b.res["1000"]["smithygen"], b.res["1000"]["aws-sdk-go-v2"]
-		if a.ns == 0 || v.ns == 0 {
-			fmt.Fprintf(os.Stderr, "report: %s has no results for 1000 items\n", b.name)
+		n := b.sizes[0]
+		for _, s := range b.sizes {
+			if num(s) > num(n) {
+				n = s
+			}
+		}
+		x, y := b.res[n]["smithygen"], b.res[n]["aws-sdk-go-v2"]
+		if x.ns == 0 || y.ns == 0 {
+			fmt.Fprintf(os.Stderr, "report: %s: no results of both clients for %s items\n", b.name, n)
 			failed = true
 			continue
 		}
-		fmt.Printf("%s ratio vs aws-sdk-go-v2 at 1000 items: time %.1fx, allocs %.1fx\n", b.name, v.ns/a.ns, v.allocs/a.allocs)
+		prefix := b.name + ": "
+		if b.name == "ListMemberships" {
+			prefix = ""
+		}
+		fmt.Printf("%sratio vs aws-sdk-go-v2 at %s items: time %.1fx, allocs %.1fx\n", prefix, n, y.ns/x.ns, y.allocs/x.allocs)
+	}
+	if byName["ListMemberships"] == nil {
+		fmt.Fprintln(os.Stderr, "report: no results for ListMemberships")
+		failed = true
 	}
 	if failed {
 		os.Exit(1)
 	}
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func num(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }

@@ -129,15 +129,16 @@ func decodeDocIncrementalTrainingDataChannelsOutput(d *json.Decoder, v *[]types.
 	if err != nil || it.Null() {
 		return err
 	}
-	s := make([]types.IncrementalTrainingDataChannelOutput, 0, 8)
+	var buf [8]types.IncrementalTrainingDataChannelOutput
+	s := buf[:0]
 	for err == nil && it.Next() {
 		if d.Null() {
 			continue
 		}
-		s = append(s, types.IncrementalTrainingDataChannelOutput{})
+		s = json.Extend(s)
 		err = decodeDocIncrementalTrainingDataChannelOutput(d, &s[len(s)-1])
 	}
-	*v = s
+	*v = json.Keep(d, s)
 	return it.Done(err)
 }
 
@@ -165,15 +166,16 @@ func decodeDocTrainedModelList(d *json.Decoder, v *[]types.TrainedModelSummary) 
 	if err != nil || it.Null() {
 		return err
 	}
-	s := make([]types.TrainedModelSummary, 0, 8)
+	var buf [8]types.TrainedModelSummary
+	s := buf[:0]
 	for err == nil && it.Next() {
 		if d.Null() {
 			continue
 		}
-		s = append(s, types.TrainedModelSummary{})
+		s = json.Extend(s)
 		err = decodeDocTrainedModelSummary(d, &s[len(s)-1])
 	}
-	*v = s
+	*v = json.Keep(d, s)
 	return it.Done(err)
 }
 

@@ -157,7 +157,7 @@ func (c *comparison) waiterDecl(key string) bool {
 func endpointDecl(key string) bool {
 	root, _, _ := strings.Cut(key, ".")
 	switch root {
-	case "EndpointParameters", "EndpointResolverOptions", "EndpointResolverV2", "NewDefaultEndpointResolverV2":
+	case "EndpointParameters", "EndpointResolverOptions", "EndpointResolverV2", "NewDefaultEndpointResolverV2", "WithEndpointResolverV2":
 		return true
 	case "Options":
 		return key == "Options.EndpointOptions" || key == "Options.EndpointResolverV2" || key == "Options.AccountIDEndpointMode"

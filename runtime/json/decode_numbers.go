@@ -3,66 +3,53 @@ package json
 import (
 	"errors"
 	"math"
+	"strconv"
 	"unsafe"
-
-	"github.com/go-faster/jx"
 
 	"github.com/smithygen/smithygen/runtime/wire"
 )
 
-// slabSize is the number of values in a full slab chunk.
-const slabSize = 32
+var (
+	errRange      = errors.New("integer out of range")
+	errFloatRange = errors.New("number out of range")
+)
 
-// slab hands out pointers to values stored in shared chunks. Chunks start
-// small (about 256 bytes, at least one value) and double up to slabSize
-// values, so that a decode holding few values of a large type wastes little.
-type slab[T any] struct{ buf []T }
-
-func (s *slab[T]) ptr(v T) *T {
-	p := s.next()
-	*p = v
-	return p
-}
-
-// next returns a pointer to the next zero value.
-func (s *slab[T]) next() *T {
-	if len(s.buf) == cap(s.buf) {
-		var zero T
-		n := min(max(2*cap(s.buf), 256/max(int(unsafe.Sizeof(zero)), 1), 1), slabSize)
-		s.buf = make([]T, 0, n)
+// int64Of parses the text of an integer number.
+func int64Of(n []byte, integer bool) (int64, error) {
+	if !integer {
+		return 0, errors.New("integer expected, got " + string(n[:min(len(n), 40)]))
 	}
-	s.buf = s.buf[:len(s.buf)+1]
-	return &s.buf[len(s.buf)-1]
-}
-
-// New returns a pointer to a new zero T. Values come from chunks shared by
-// one decode, which saves an allocation per decoded structure.
-func New[T any](d *Decoder) *T {
-	key := any((*T)(nil))
-	for _, a := range d.arenas {
-		if a.key == key {
-			return a.new.(*slab[T]).next()
-		}
+	neg := n[0] == '-'
+	digits := n
+	if neg {
+		digits = n[1:]
 	}
-	s := &slab[T]{}
-	d.arenas = append(d.arenas, arena{key: key, new: s})
-	return s.next()
+	if len(digits) > 19 {
+		return 0, errRange
+	}
+	var v uint64
+	for _, c := range digits {
+		v = v*10 + uint64(c-'0')
+	}
+	switch { // 19 digits fit a uint64
+	case neg && v <= 1<<63:
+		return -int64(v), nil
+	case !neg && v < 1<<63:
+		return int64(v), nil
+	}
+	return 0, errRange
 }
-
-// arena holds the slab of one structure type.
-type arena struct {
-	key any // (*T)(nil)
-	new any // *slab[T]
-}
-
-var errRange = errors.New("integer out of range")
 
 // Int reads an integer that must fit T; null reads as 0.
 func Int[T ~int8 | ~int16 | ~int32 | ~int64](d *Decoder) (T, error) {
 	if d.Null() {
 		return 0, nil
 	}
-	v, err := d.d.Int64()
+	n, integer, err := d.numText()
+	if err != nil {
+		return 0, err
+	}
+	v, err := int64Of(n, integer)
 	if err != nil {
 		return 0, err
 	}
@@ -93,10 +80,10 @@ func IntPtr[T ~int8 | ~int16 | ~int32 | ~int64](d *Decoder) (*T, error) {
 // Float reads a number, or NaN, Infinity or -Infinity as a string; null
 // reads as 0.
 func Float[T ~float32 | ~float64](d *Decoder) (T, error) {
-	switch d.d.Next() {
-	case jx.Null:
-		return 0, d.d.Null()
-	case jx.String:
+	switch d.s.ws() {
+	case 'n':
+		return 0, d.s.lit("null")
+	case '"':
 		s, err := d.Str()
 		if err != nil {
 			return 0, err
@@ -107,13 +94,16 @@ func Float[T ~float32 | ~float64](d *Decoder) (T, error) {
 		}
 		return v, nil
 	}
-	var zero T
-	if unsafe.Sizeof(zero) == 4 {
-		v, err := d.d.Float32()
-		return T(v), err
+	n, _, err := d.numText()
+	if err != nil {
+		return 0, err
 	}
-	v, err := d.d.Float64()
-	return T(v), err
+	var zero T
+	v, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(n), len(n)), int(8*unsafe.Sizeof(zero)))
+	if err != nil {
+		return 0, errFloatRange
+	}
+	return T(v), nil
 }
 
 // FloatPtr reads a number like Float; null reads as nil.

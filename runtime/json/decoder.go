@@ -9,7 +9,6 @@ import (
 	"unsafe"
 
 	"github.com/aws/smithy-go"
-	"github.com/go-faster/jx"
 
 	"github.com/smithygen/smithygen/runtime/document"
 	"github.com/smithygen/smithygen/runtime/transport"
@@ -20,7 +19,7 @@ import (
 // share the body's memory instead of each being copied, and scalar pointers
 // and structures come from slabs shared by the decode.
 type Decoder struct {
-	d      jx.Decoder
+	s      scanner
 	body   []byte
 	lo, hi uintptr
 	empty  bool
@@ -31,8 +30,11 @@ type Decoder struct {
 	i64   slab[int64]
 	f64   slab[float64]
 	times slab[time.Time]
-	// arenas are the slabs of structures New allocates, by type.
+	bytes slab[byte]
+	// arenas are the slabs of other types (New, Keep), by type.
 	arenas []arena
+	// hints are the sizes of the last maps decoded, by slot (MapHint).
+	hints []int32
 }
 
 // NewDecoder returns a decoder of body. The decoded values keep referring
@@ -40,7 +42,7 @@ type Decoder struct {
 // by the transport belongs to its decoder.
 func NewDecoder(body []byte) *Decoder {
 	d := &Decoder{body: body, empty: true}
-	d.d.ResetBytes(body)
+	d.s.buf = body
 	d.lo = uintptr(unsafe.Pointer(unsafe.SliceData(body)))
 	d.hi = d.lo + uintptr(len(body))
 	for _, c := range body {
@@ -98,20 +100,23 @@ func (d *Decoder) text(b []byte) string {
 
 // Null consumes a null and reports whether there was one.
 func (d *Decoder) Null() bool {
-	if d.d.Next() != jx.Null {
+	if d.s.ws() != 'n' {
 		return false
 	}
-	return d.d.Null() == nil
+	return d.s.lit("null") == nil
 }
 
 // Skip skips one value.
-func (d *Decoder) Skip() error { return d.d.Skip() }
+func (d *Decoder) Skip() error { return d.s.skip() }
 
 // ObjIter iterates over the members of an object.
 type ObjIter struct {
-	d  *Decoder
-	it jx.ObjIter
-	ok bool
+	d     *Decoder
+	key   []byte
+	err   error
+	ok    bool // the object was not null
+	open  bool // its end is still to be read
+	comma bool // a member was read
 }
 
 // Obj starts reading an object. A null, or an empty body at the top level,
@@ -120,18 +125,60 @@ func (d *Decoder) Obj() (ObjIter, error) {
 	if d.empty || d.Null() {
 		return ObjIter{d: d}, nil
 	}
-	it, err := d.d.ObjIter()
-	return ObjIter{d: d, it: it, ok: err == nil}, err
+	if d.s.ws() != '{' {
+		return ObjIter{d: d}, d.s.unexpected("object")
+	}
+	if err := d.s.open(); err != nil {
+		return ObjIter{d: d}, err
+	}
+	return ObjIter{d: d, ok: true, open: true}, nil
 }
 
 // Next advances to the next member; its value is read next.
-func (it *ObjIter) Next() bool { return it.ok && it.it.Next() }
+func (it *ObjIter) Next() bool {
+	if !it.open {
+		return false
+	}
+	s := &it.d.s
+	c := s.ws()
+	if c == '}' {
+		s.pos++
+		s.depth--
+		it.open = false
+		return false
+	}
+	if it.comma {
+		if c != ',' {
+			return it.fail(s.unexpected(`',' or '}'`))
+		}
+		s.pos++
+		c = s.ws()
+	}
+	if c != '"' {
+		return it.fail(s.unexpected("member name"))
+	}
+	k, err := s.str()
+	if err != nil {
+		return it.fail(err)
+	}
+	if s.ws() != ':' {
+		return it.fail(s.unexpected(`':'`))
+	}
+	s.pos++
+	it.key, it.comma = k, true
+	return true
+}
+
+func (it *ObjIter) fail(err error) bool {
+	it.err, it.open = err, false
+	return false
+}
 
 // Key returns the current member name, valid until the next read.
-func (it *ObjIter) Key() []byte { return it.it.Key() }
+func (it *ObjIter) Key() []byte { return it.key }
 
 // KeyStr returns the current member name as a string.
-func (it *ObjIter) KeyStr() string { return it.d.text(it.it.Key()) }
+func (it *ObjIter) KeyStr() string { return it.d.text(it.key) }
 
 // Null reports whether the object was null.
 func (it *ObjIter) Null() bool { return !it.ok }
@@ -141,13 +188,16 @@ func (it *ObjIter) Done(err error) error {
 	if err != nil || !it.ok {
 		return err
 	}
-	return it.it.Err()
+	return it.err
 }
 
 // ArrIter iterates over the elements of an array.
 type ArrIter struct {
-	it jx.ArrIter
-	ok bool
+	s     *scanner
+	err   error
+	ok    bool
+	open  bool
+	comma bool
 }
 
 // Arr starts reading an array; a null reads as an array without elements
@@ -156,12 +206,42 @@ func (d *Decoder) Arr() (ArrIter, error) {
 	if d.Null() {
 		return ArrIter{}, nil
 	}
-	it, err := d.d.ArrIter()
-	return ArrIter{it: it, ok: err == nil}, err
+	if d.s.ws() != '[' {
+		return ArrIter{}, d.s.unexpected("array")
+	}
+	if err := d.s.open(); err != nil {
+		return ArrIter{}, err
+	}
+	return ArrIter{s: &d.s, ok: true, open: true}, nil
 }
 
 // Next advances to the next element.
-func (it *ArrIter) Next() bool { return it.ok && it.it.Next() }
+func (it *ArrIter) Next() bool {
+	if !it.open {
+		return false
+	}
+	s := it.s
+	c := s.ws()
+	if c == ']' {
+		s.pos++
+		s.depth--
+		it.open = false
+		return false
+	}
+	if it.comma {
+		if c != ',' {
+			it.err, it.open = s.unexpected(`',' or ']'`), false
+			return false
+		}
+		s.pos++
+		if s.ws() == ']' {
+			it.err, it.open = s.unexpected("value"), false
+			return false
+		}
+	}
+	it.comma = true
+	return true
+}
 
 // Null reports whether the array was null.
 func (it *ArrIter) Null() bool { return !it.ok }
@@ -171,7 +251,15 @@ func (it *ArrIter) Done(err error) error {
 	if err != nil || !it.ok {
 		return err
 	}
-	return it.it.Err()
+	return it.err
+}
+
+// strBytes reads a string that is not null.
+func (d *Decoder) strBytes() ([]byte, error) {
+	if d.s.ws() != '"' {
+		return nil, d.s.unexpected("string")
+	}
+	return d.s.str()
 }
 
 // Str reads a string; null reads as "".
@@ -179,7 +267,7 @@ func (d *Decoder) Str() (string, error) {
 	if d.Null() {
 		return "", nil
 	}
-	b, err := d.d.StrBytes()
+	b, err := d.strBytes()
 	if err != nil {
 		return "", err
 	}
@@ -209,7 +297,17 @@ func (d *Decoder) Bool() (bool, error) {
 	if d.Null() {
 		return false, nil
 	}
-	return d.d.Bool()
+	return d.bool()
+}
+
+func (d *Decoder) bool() (bool, error) {
+	switch d.s.ws() {
+	case 't':
+		return true, d.s.lit("true")
+	case 'f':
+		return false, d.s.lit("false")
+	}
+	return false, d.s.unexpected("boolean")
 }
 
 // BoolPtr reads a boolean; null reads as nil.
@@ -217,7 +315,7 @@ func (d *Decoder) BoolPtr() (*bool, error) {
 	if d.Null() {
 		return nil, nil
 	}
-	v, err := d.d.Bool()
+	v, err := d.bool()
 	if err != nil {
 		return nil, err
 	}
@@ -229,7 +327,11 @@ func (d *Decoder) Blob() ([]byte, error) {
 	if d.Null() {
 		return nil, nil
 	}
-	return d.d.Base64()
+	text, err := d.strBytes()
+	if err != nil {
+		return nil, err
+	}
+	return d.blob(text)
 }
 
 // Document reads any JSON value as a document; null reads as nil.
@@ -237,7 +339,7 @@ func (d *Decoder) Document() (document.Interface, error) {
 	if d.empty || d.Null() {
 		return nil, nil
 	}
-	raw, err := d.d.Raw()
+	raw, err := d.raw()
 	if err != nil {
 		return nil, err
 	}
@@ -246,8 +348,25 @@ func (d *Decoder) Document() (document.Interface, error) {
 
 // Raw reads any JSON value and returns a copy of its text.
 func (d *Decoder) Raw() ([]byte, error) {
-	raw, err := d.d.Raw()
+	raw, err := d.raw()
 	return bytes.Clone(raw), err
+}
+
+// raw reads any value and returns its text, part of the body.
+func (d *Decoder) raw() ([]byte, error) {
+	start := d.s.pos
+	if err := d.s.skip(); err != nil {
+		return nil, err
+	}
+	return bytes.TrimLeft(d.s.buf[start:d.s.pos], " \t\r\n"), nil
+}
+
+// numText reads a number that is not null.
+func (d *Decoder) numText() ([]byte, bool, error) {
+	if c := d.s.ws(); c != '-' && (c < '0' || c > '9') {
+		return nil, false, d.s.unexpected("number")
+	}
+	return d.s.num()
 }
 
 // BigInt reads a number as a big integer; null reads as nil.
@@ -255,7 +374,15 @@ func (d *Decoder) BigInt() (*big.Int, error) {
 	if d.Null() {
 		return nil, nil
 	}
-	return d.d.BigInt()
+	n, integer, err := d.numText()
+	if err != nil {
+		return nil, err
+	}
+	v, ok := new(big.Int).SetString(string(n), 10)
+	if !integer || !ok {
+		return nil, fmt.Errorf("number %.40s is not an integer", n)
+	}
+	return v, nil
 }
 
 // BigFloat reads a number as a big number; null reads as nil.
@@ -263,7 +390,7 @@ func (d *Decoder) BigFloat() (*big.Float, error) {
 	if d.Null() {
 		return nil, nil
 	}
-	n, err := d.d.Num()
+	n, _, err := d.numText()
 	if err != nil {
 		return nil, err
 	}
@@ -273,16 +400,16 @@ func (d *Decoder) BigFloat() (*big.Float, error) {
 // Time reads a timestamp: epoch seconds as a number, or a string in any
 // timestamp format. Null reads as the zero time.
 func (d *Decoder) Time() (time.Time, error) {
-	switch d.d.Next() {
-	case jx.Null:
-		return time.Time{}, d.d.Null()
-	case jx.Number:
-		n, err := d.d.Num()
+	switch c := d.s.ws(); {
+	case c == 'n':
+		return time.Time{}, d.s.lit("null")
+	case c == '-' || c >= '0' && c <= '9':
+		n, _, err := d.s.num()
 		if err != nil {
 			return time.Time{}, err
 		}
 		return wire.ParseEpoch(d.text(n))
-	case jx.String:
+	case c == '"':
 		s, err := d.Str()
 		if err != nil {
 			return time.Time{}, err

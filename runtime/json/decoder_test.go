@@ -234,8 +234,12 @@ func TestNew(t *testing.T) {
 	if c := cap(d.arenas[2].new.(*slab[large]).buf); c != 1 {
 		t.Errorf("first chunk of a large type holds %d values", c)
 	}
-	if c := cap(d.arenas[0].new.(*slab[a]).buf); c != slabSize {
-		t.Errorf("chunks grow to %d values, want %d", c, slabSize)
+	sa := d.arenas[0].new.(*slab[a])
+	for range 4 * sa.maxChunk() {
+		New[a](d)
+	}
+	if c, want := cap(sa.buf), chunkBytes/8; c != want {
+		t.Errorf("chunks grow to %d values, want %d", c, want)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/aws/smithy-go"
-	"github.com/go-faster/jx"
 
 	"github.com/smithygen/smithygen/runtime/transport"
 )
@@ -94,7 +93,7 @@ func scanError(body []byte, code, typ, msg *[3]string) error {
 		case "errorMessage":
 			dst = &msg[2]
 		}
-		if dst == nil || d.d.Next() != jx.String {
+		if dst == nil || d.s.ws() != '"' {
 			err = d.Skip()
 			continue
 		}

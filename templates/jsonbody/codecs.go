@@ -29,6 +29,8 @@ type Codecs struct {
 	prefix string // "encodeDoc" or "decodeDoc"
 	names  map[*model.Shape]string
 	types  []*model.GoType // sorted by function name
+	// mapSlots number the map shapes, for the size hints of their decoders.
+	mapSlots map[*model.Shape]int
 }
 
 // NewEncoders returns the encoders of the shapes reachable from roots
@@ -84,6 +86,12 @@ func (c *Codecs) assignNames(a *model.API) {
 		c.names[t.Shape] = name
 	}
 	sort.SliceStable(c.types, func(i, j int) bool { return c.names[c.types[i].Shape] < c.names[c.types[j].Shape] })
+	c.mapSlots = map[*model.Shape]int{}
+	for _, t := range c.types {
+		if emit.KindOf(t) == emit.KMap {
+			c.mapSlots[t.Shape] = len(c.mapSlots)
+		}
+	}
 }
 
 // Fn is the name of the function coding t.

@@ -129,12 +129,13 @@ func wireKeys(n *model.Named, f *model.Field) []jen.Code {
 }
 
 // unionDecoder reads a union: the first member that is not null wins;
-// unknown members are kept with their JSON text, __type is ignored.
+// unknown members are kept with their JSON text, __type is ignored. Known
+// members come from the decode's slabs (json.New).
 func (c *Codecs) unionDecoder(t *model.GoType) jen.Code {
 	n := t.Named
 	var cases []jen.Code
 	for _, f := range n.Fields {
-		body := []jen.Code{jen.Id("mv").Op(":=").Op("&").Qual(n.Pkg, f.Name).Values()}
+		body := []jen.Code{jen.Id("mv").Op(":=").Add(J("New").Types(jen.Qual(n.Pkg, f.Name))).Call(jen.Id("d"))}
 		if emit.KindOf(f.Type) == emit.KUnit {
 			body = append(body, jen.Err().Op("=").Add(DecCall("Skip")))
 		} else {
@@ -167,23 +168,32 @@ func skipNull(t *model.GoType) []jen.Code {
 	return []jen.Code{jen.If(DecCall("Null")).Block(jen.Continue())}
 }
 
-// listDecoder reads an array, decoding elements in place.
+// listBuffer is the number of elements a list decoder collects on its
+// stack before its buffer moves to the heap.
+const listBuffer = 8
+
+// listDecoder reads an array, decoding elements in place in a buffer on
+// the stack, then keeps them in the decode's slabs (json.Keep): short lists
+// cost no allocation of their own.
 func (c *Codecs) listDecoder(t *model.GoType) jen.Code {
 	el := jen.Id("s").Index(jen.Len(jen.Id("s")).Op("-").Lit(1))
-	loop := append(skipNull(t), jen.Id("s").Op("=").Append(jen.Id("s"), emit.ZeroOf(t.Elem)))
+	loop := append(skipNull(t), jen.Id("s").Op("=").Add(J("Extend")).Call(jen.Id("s")))
 	loop = append(loop, c.DecodeValue(t.Elem, el)...)
 	return jen.Func().Id(c.Fn(t)).Params(DecoderParam(), jen.Id("v").Op("*").Add(emit.TypeCode(t))).Error().Block(
 		jen.List(jen.Id("it"), jen.Err()).Op(":=").Add(DecCall("Arr")),
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("it").Dot("Null").Call()).Block(jen.Return(jen.Err())),
-		jen.Id("s").Op(":=").Make(emit.TypeCode(t), jen.Lit(0), jen.Lit(8)),
+		jen.Var().Id("buf").Index(jen.Lit(listBuffer)).Add(emit.TypeCode(t.Elem)),
+		jen.Id("s").Op(":=").Id("buf").Index(jen.Empty(), jen.Lit(0)),
 		jen.For(jen.Err().Op("==").Nil().Op("&&").Id("it").Dot("Next").Call()).Block(loop...),
-		jen.Op("*").Id("v").Op("=").Id("s"),
+		jen.Op("*").Id("v").Op("=").Add(J("Keep")).Call(jen.Id("d"), jen.Id("s")),
 		jen.Return(jen.Id("it").Dot("Done").Call(jen.Err())),
 	)
 }
 
-// mapDecoder reads an object into a map.
+// mapDecoder reads an object into a map made as large as the last map of
+// the shape (json.Decoder.MapHint).
 func (c *Codecs) mapDecoder(t *model.GoType) jen.Code {
+	slot := jen.Lit(c.mapSlots[t.Shape])
 	loop := []jen.Code{jen.Id("k").Op(":=").Id("it").Dot("KeyStr").Call()}
 	loop = append(loop, skipNull(t)...)
 	loop = append(loop, jen.Var().Id("x").Add(emit.TypeCode(t.Elem)))
@@ -192,8 +202,9 @@ func (c *Codecs) mapDecoder(t *model.GoType) jen.Code {
 	return jen.Func().Id(c.Fn(t)).Params(DecoderParam(), jen.Id("v").Op("*").Add(emit.TypeCode(t))).Error().Block(
 		jen.List(jen.Id("it"), jen.Err()).Op(":=").Add(DecCall("Obj")),
 		jen.If(jen.Err().Op("!=").Nil().Op("||").Id("it").Dot("Null").Call()).Block(jen.Return(jen.Err())),
-		jen.Id("m").Op(":=").Make(emit.TypeCode(t)),
+		jen.Id("m").Op(":=").Make(emit.TypeCode(t), DecCall("MapHint", slot)),
 		jen.For(jen.Err().Op("==").Nil().Op("&&").Id("it").Dot("Next").Call()).Block(loop...),
+		DecCall("SetMapHint", slot, jen.Len(jen.Id("m"))),
 		jen.Op("*").Id("v").Op("=").Id("m"),
 		jen.Return(jen.Id("it").Dot("Done").Call(jen.Err())),
 	)

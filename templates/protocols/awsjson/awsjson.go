@@ -47,12 +47,17 @@ func (p Protocol) contentType() string { return "application/x-amz-json-" + p.Ve
 // carry their query error code in the x-amzn-query-error header.
 const queryCompatibleTrait = "aws.protocols#awsQueryCompatible"
 
-// Files implements emit.Protocol: serializers.go and deserializers.go.
+// Files implements emit.Protocol: serializers.go, deserializers.go and,
+// for services with response checks, customizations.go.
 func (p Protocol) Files(a *model.API) ([]emit.Source, error) {
-	return []emit.Source{
+	files := []emit.Source{
 		{Path: "serializers.go", File: p.serializersFile(a)},
 		{Path: "deserializers.go", File: deserializersFile(a)},
-	}, nil
+	}
+	if f := customizationsFile(a); f != nil {
+		files = append(files, emit.Source{Path: "customizations.go", File: f})
+	}
+	return files, nil
 }
 
 func newFile(a *model.API) *jen.File {

@@ -1,0 +1,10 @@
+// Package fuzz drives generated clients of each JSON protocol — DynamoDB
+// (awsJson1_0) and Clean Rooms ML (restJson1) — with hostile HTTP
+// responses: fuzzed status, headers and body, deeply nested and huge
+// documents. Every call must end with its output or a typed error
+// (*smithy.DeserializationError or a smithy.APIError), never a panic or a
+// hang, using heap in proportion to the body.
+//
+// The clients are generated into gen/ (not committed) by `make fuzz`, which
+// then runs the tests and each fuzz target for a few seconds.
+package fuzz
