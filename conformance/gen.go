@@ -63,6 +63,9 @@ func caseBody(api *model.API, c *Case) ([]jen.Code, error) {
 	if op == nil {
 		return nil, fmt.Errorf("operation %s is not generated", c.Op.ID)
 	}
+	if _, err := configOf(c); err != nil {
+		return nil, err
+	}
 	switch {
 	case c.Kind == Request:
 		return requestBody(op, c)
@@ -83,19 +86,28 @@ func findOp(api *model.API, s *model.Shape) *model.Op {
 	return nil
 }
 
-// newClient is "client := New(Options{...})" sending through httpClient.
+// newClient is "client := New(Options{...})" sending through httpClient,
+// configured as the case's vendorParams say (see configOf).
 func newClient(c *Case, httpClient jen.Code) jen.Code {
+	cfg, _ := configOf(c) // checked by caseBody
 	region := jen.Add(helper("Region"))
-	if r := c.Value.Get("vendorParams.region"); r.Type == gjson.String {
-		region = jen.Lit(r.Str)
+	if cfg.region != "" {
+		region = jen.Lit(cfg.region)
 	}
-	return jen.Id("client").Op(":=").Id("New").Call(jen.Id("Options").Values(jen.Dict{
+	d := jen.Dict{
 		jen.Id("Region"):           region,
-		jen.Id("BaseEndpoint"):     helper("Endpoint").Call(jen.Lit(c.Value.Get("host").String())),
 		jen.Id("HTTPClient"):       httpClient,
 		jen.Id("Credentials"):      helper("Credentials"),
 		jen.Id("RetryMaxAttempts"): jen.Lit(1),
-	}))
+	}
+	if !cfg.rulesEndpoint {
+		d[jen.Id("BaseEndpoint")] = helper("Endpoint").Call(jen.Lit(c.Value.Get("host").String()))
+	}
+	args := []jen.Code{jen.Id("Options").Values(d)}
+	if len(cfg.client) > 0 {
+		args = append(args, optionsFunc(cfg.client))
+	}
+	return jen.Id("client").Op(":=").Id("New").Call(args...)
 }
 
 func ctx() jen.Code { return jen.Qual("context", "Background").Call() }
@@ -110,9 +122,19 @@ func requestBody(op *model.Op, c *Case) ([]jen.Code, error) {
 	return []jen.Code{
 		jen.Id("capture").Op(":=").Op("&").Add(helper("Capture")).Values(),
 		newClient(c, jen.Id("capture")),
-		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("client").Dot(op.Name).Call(ctx(), in),
+		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("client").Dot(op.Name).Call(callArgs(c, in)...),
 		helper("CheckRequest").Call(jen.Id("t"), jen.Id("capture"), jen.Err(), expectedRequest(c.Value)),
 	}, nil
+}
+
+// callArgs are the arguments of the operation call: the context, the
+// input and the functional option of the case's operation-scoped settings.
+func callArgs(c *Case, in jen.Code) []jen.Code {
+	args := []jen.Code{ctx(), in}
+	if cfg, _ := configOf(c); len(cfg.call) > 0 {
+		args = append(args, optionsFunc(cfg.call))
+	}
+	return args
 }
 
 // params are the case's params, an empty object when it has none.

@@ -46,12 +46,42 @@ func sharedDir(t *testing.T, root string) string {
 	return dir
 }
 
-// loadSuite loads the protocol test models of one suite folder.
+// loadSuite loads the protocol test models of one suite folder, with the
+// endpoint traits of EndpointRuleSources applied to their services.
 func loadSuite(t *testing.T, shared, suite string) *model.Model {
 	pt := filepath.Join(shared, "protocol-tests")
-	m, err := model.LoadFiles(filepath.Join(pt, suite), filepath.Join(pt, "shared-types.smithy"),
-		filepath.Join(pt, "aws-config.smithy"), filepath.Join(shared, "smithy-traits"))
+	files := []string{filepath.Join(pt, suite), filepath.Join(pt, "shared-types.smithy"),
+		filepath.Join(pt, "aws-config.smithy"), filepath.Join(shared, "smithy-traits")}
+	m, err := model.LoadFiles(files...)
 	if err != nil {
+		t.Fatal(err)
+	}
+	var extra []string
+	for id, file := range EndpointRuleSources {
+		svc := m.Shape(id)
+		if svc == nil {
+			continue
+		}
+		c, err := m.Closure(svc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		real, err := os.ReadFile(filepath.Join(shared, "models", "smithy", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := EndpointTraits(c, real)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "endpoint-rules.json")
+		writeFile(t, path, doc)
+		extra = append(extra, path)
+	}
+	if len(extra) == 0 {
+		return m
+	}
+	if m, err = model.LoadFiles(append(files, extra...)...); err != nil {
 		t.Fatal(err)
 	}
 	return m

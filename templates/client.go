@@ -221,7 +221,7 @@ func clientStruct(a *model.API) *jen.Statement {
 	}
 	fields = append(fields, jen.Line().Comment("timeOffset is the clock skew in nanoseconds that calls sign with."),
 		jen.Id("timeOffset").Op("*").Qual("sync/atomic", "Int64"))
-	return jen.Comment("Client sends the operations of "+serviceTitle(a)+". It is safe for").Line().
+	return jen.Comment("Client sends the operations of " + serviceTitle(a) + ". It is safe for").Line().
 		Comment("concurrent use.").Line().
 		Type().Id("Client").Struct(fields...)
 }

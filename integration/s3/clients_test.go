@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"net/http"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
@@ -31,12 +30,13 @@ func errorCode(err error) string {
 	return ""
 }
 
-// ours is the generated client, path-style with a BaseEndpoint.
+// ours is the generated client with a BaseEndpoint, path-style unless the
+// server takes buckets in the host, configured as aws-sdk-go-v2's is.
 type ours struct{ c *s3.Client }
 
 func newOurs(srv server) client {
 	return ours{s3.New(s3.Options{Region: region, BaseEndpoint: aws.String(srv.endpoint),
-		Credentials: credentials(srv), HTTPClient: http.DefaultClient})}
+		UsePathStyle: !srv.virtualHosted, Credentials: credentials(srv), HTTPClient: srv.client()})}
 }
 
 func (o ours) createBucket(ctx context.Context, bucket string) error {
@@ -117,12 +117,12 @@ func (o ours) deleteBucket(ctx context.Context, bucket string) error {
 	return err
 }
 
-// theirs is aws-sdk-go-v2's client with UsePathStyle.
+// theirs is aws-sdk-go-v2's client, configured as ours is.
 type theirs struct{ c *awss3.Client }
 
 func newTheirs(srv server) client {
 	return theirs{awss3.New(awss3.Options{Region: region, BaseEndpoint: aws.String(srv.endpoint),
-		UsePathStyle: true, Credentials: credentials(srv), HTTPClient: http.DefaultClient})}
+		UsePathStyle: !srv.virtualHosted, Credentials: credentials(srv), HTTPClient: srv.client()})}
 }
 
 func (o theirs) createBucket(ctx context.Context, bucket string) error {

@@ -145,7 +145,7 @@ func TestSequence(t *testing.T) {
 	servers := []struct {
 		name  string
 		start func(*testing.T) server
-	}{{"gofakes3", gofakes3Server}, {"s3rver", s3rverServer}}
+	}{{"gofakes3", gofakes3Server}, {"gofakes3 virtual-hosted", gofakes3VirtualServer}, {"s3rver", s3rverServer}}
 	for _, s := range servers {
 		t.Run(s.name, func(t *testing.T) {
 			srv := s.start(t)

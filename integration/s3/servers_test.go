@@ -3,11 +3,14 @@ package s3integration
 import (
 	"bufio"
 	"context"
+	"net"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,6 +25,11 @@ type server struct {
 	endpoint  string
 	accessKey string
 	secretKey string
+	// virtualHosted servers take the bucket from the host
+	// (bucket.localhost:port), others from the path.
+	virtualHosted bool
+	// httpClient sends the clients' requests; nil selects http.DefaultClient.
+	httpClient *http.Client
 }
 
 // gofakes3Server serves gofakes3 with an in-memory backend in process,
@@ -33,6 +41,56 @@ func gofakes3Server(t *testing.T) server {
 	t.Cleanup(ts.Close)
 	srv.endpoint = ts.URL
 	return srv
+}
+
+// gofakes3VirtualServer serves gofakes3 at http://localhost:port with
+// buckets in the host: bucket.localhost:port. Requests whose host names no
+// bucket are refused, so that a client falling back to path-style fails.
+// Its HTTP client connects every *.localhost name to the server.
+func gofakes3VirtualServer(t *testing.T) server {
+	srv := server{name: "gofakes3 virtual-hosted", accessKey: "AKID", secretKey: "SECRET", virtualHosted: true}
+	creds := aws.Credentials{AccessKeyID: srv.accessKey, SecretAccessKey: srv.secretKey}
+	ts := httptest.NewUnstartedServer(nil)
+	addr := ts.Listener.Addr().String()
+	_, port, _ := net.SplitHostPort(addr)
+	base := "localhost:" + port
+	fake := gofakes3.New(s3mem.New(), gofakes3.WithHostBucketBase(base)).Server()
+	ts.Config.Handler = requireHostBucket(checkSigV4(fake, creds, region), base)
+	ts.Start()
+	t.Cleanup(ts.Close)
+	srv.endpoint = "http://" + base
+	dialer := &net.Dialer{Timeout: 5 * time.Second}
+	srv.httpClient = &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, a string) (net.Conn, error) {
+			if host, p, err := net.SplitHostPort(a); err == nil && p == port && (host == "localhost" || strings.HasSuffix(host, ".localhost")) {
+				a = addr
+			}
+			return dialer.DialContext(ctx, network, a)
+		},
+	}}
+	return srv
+}
+
+// requireHostBucket refuses requests whose host is not bucket.base.
+func requireHostBucket(next http.Handler, base string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if b, ok := strings.CutSuffix(r.Host, "."+base); !ok || b == "" || strings.Contains(b, ".") {
+			w.Header().Set("Content-Type", "application/xml")
+			w.WriteHeader(http.StatusBadRequest)
+			_, _ = w.Write([]byte("<Error><Code>InvalidRequest</Code><Message>path-style request " + r.Host + r.URL.Path +
+				" to a virtual-hosted server</Message></Error>"))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// client is the HTTP client of requests to srv.
+func (srv server) client() *http.Client {
+	if srv.httpClient != nil {
+		return srv.httpClient
+	}
+	return http.DefaultClient
 }
 
 // requireServer reports a server that cannot be started: a failure when

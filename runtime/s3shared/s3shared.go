@@ -1,7 +1,8 @@
 // Package s3shared holds the behavior generated S3 clients add to the
-// restXml protocol, as the AWS SDKs do: path-style bucket addressing, the
-// X-Amz-Content-Sha256 header and the detection of error documents sent
-// with a 200 status.
+// restXml protocol, as the AWS SDKs do: the X-Amz-Content-Sha256 header,
+// the detection of error documents sent with a 200 status, and path-style
+// bucket addressing for clients whose endpoint rules do not address the
+// bucket (S3's rule set puts it in the host or the endpoint's path).
 package s3shared
 
 import (

@@ -27,6 +27,7 @@ type call struct {
 	logger       logging.Logger // nil unless the client logs
 	req          Request
 	dest         *destination
+	own          destination // the destination of a call with its own endpoint
 	target       target
 	payloadHash  string
 	invocationID string
@@ -50,7 +51,7 @@ func (s *call) prepare(ctx context.Context) error {
 	if err := s.serialize(ctx); err != nil {
 		return err
 	}
-	d, err := c.destination(s.op.Endpoint)
+	d, err := c.destination(s.op.Endpoint, &s.own)
 	if err != nil {
 		return err
 	}

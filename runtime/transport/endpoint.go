@@ -27,11 +27,9 @@ func (c *Client) clientDestination(cfg *Config) (destination, error) {
 	case cfg.EndpointErr != nil:
 		return destination{}, EndpointError(cfg.EndpointErr)
 	case cfg.Endpoint != nil:
-		d, err := c.destination(cfg.Endpoint)
-		if err != nil {
-			return destination{}, err
-		}
-		return *d, nil
+		var d destination
+		_, err := c.destination(cfg.Endpoint, &d)
+		return d, err
 	case cfg.BaseEndpoint != nil:
 		e, err := parseBaseEndpoint(*cfg.BaseEndpoint)
 		return destination{endpoint: e, signingName: cfg.SigningName, signingRegion: cfg.Region}, err
@@ -44,11 +42,16 @@ func parseBaseEndpoint(raw string) (endpoint, error) {
 	if err != nil {
 		return endpoint{}, EndpointError(err)
 	}
+	return endpointOf(u)
+}
+
+// endpointOf checks an endpoint URL: http or https, with a valid host.
+func endpointOf(u *url.URL) (endpoint, error) {
 	if u.Scheme != "https" && u.Scheme != "http" {
-		return endpoint{}, EndpointError(fmt.Errorf("base endpoint %q: scheme must be http or https", raw))
+		return endpoint{}, EndpointError(fmt.Errorf("endpoint %q: scheme must be http or https", u.String()))
 	}
 	if u.Host == "" {
-		return endpoint{}, EndpointError(fmt.Errorf("base endpoint %q: no host", raw))
+		return endpoint{}, EndpointError(fmt.Errorf("endpoint %q: no host", u.String()))
 	}
 	if err := smithyhttp.ValidateEndpointHost(u.Host); err != nil {
 		return endpoint{}, EndpointError(err)
@@ -73,7 +76,9 @@ type target struct {
 	rawPath string
 }
 
-// target joins the endpoint with the request's host prefix and path.
+// target joins the endpoint with the request's host prefix and path. An
+// empty request path is the endpoint's path alone ("/" without one): S3's
+// bucket operations, whose path-style endpoint ends with the bucket.
 func (e *endpoint) target(r *Request) (target, error) {
 	t := target{host: e.host, rawPath: r.Path}
 	if r.HostPrefix != "" {
@@ -83,7 +88,11 @@ func (e *endpoint) target(r *Request) (target, error) {
 		}
 	}
 	if t.rawPath == "" {
-		t.rawPath = "/"
+		t.path, t.rawPath = e.path, e.rawPath
+		if t.rawPath == "" {
+			t.path, t.rawPath = "/", "/"
+		}
+		return t, nil
 	}
 	t.path = t.rawPath
 	if strings.IndexByte(t.rawPath, '%') >= 0 {
@@ -94,8 +103,13 @@ func (e *endpoint) target(r *Request) (target, error) {
 		t.path = p
 	}
 	if e.rawPath != "" {
-		t.path = joinPath(e.path, t.path)
+		plain := e.path == e.rawPath && t.path == t.rawPath
 		t.rawPath = joinPath(e.rawPath, t.rawPath)
+		if plain {
+			t.path = t.rawPath
+		} else {
+			t.path = joinPath(e.path, t.path)
+		}
 	}
 	return t, nil
 }
@@ -118,14 +132,15 @@ type destination struct {
 	signingRegion string
 }
 
-// destination returns the client's endpoint and signing scope, or those of
-// ep when the call resolved its own.
-func (c *Client) destination(ep *smithyendpoints.Endpoint) (*destination, error) {
+// destination returns the client's endpoint and signing scope or, when the
+// call resolved its own endpoint ep, those of ep, set in *own.
+func (c *Client) destination(ep *smithyendpoints.Endpoint, own *destination) (*destination, error) {
 	if ep == nil {
 		return &c.dest, c.endpointErr
 	}
-	d := &destination{signingName: c.signingName, signingRegion: c.region}
-	e, err := parseBaseEndpoint(ep.URI.String())
+	d := own
+	*d = destination{signingName: c.signingName, signingRegion: c.region}
+	e, err := endpointOf(&ep.URI)
 	if err != nil {
 		return nil, err
 	}
@@ -136,8 +151,7 @@ func (c *Client) destination(ep *smithyendpoints.Endpoint) (*destination, error)
 	}
 	var schemes []string
 	for _, o := range opts {
-		// Rule sets name the scheme "sigv4"; smithy-go's ID is aws.auth#sigv4.
-		if o.SchemeID != "sigv4" && o.SchemeID != smithyauth.SchemeIDSigV4 {
+		if !isSigV4(o.SchemeID) {
 			schemes = append(schemes, o.SchemeID)
 			continue
 		}
@@ -154,3 +168,7 @@ func (c *Client) destination(ep *smithyendpoints.Endpoint) (*destination, error)
 	}
 	return d, nil
 }
+
+// isSigV4 reports whether an auth option's scheme is SigV4: aws-sdk-go-v2's
+// scheme ID, or the name endpoint rule sets give it in authSchemes.
+func isSigV4(id string) bool { return id == smithyauth.SchemeIDSigV4 || id == "sigv4" }

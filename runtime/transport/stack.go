@@ -243,7 +243,7 @@ func (s *call) endpointStep(ctx context.Context, in middleware.FinalizeInput, ne
 	if !ok {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, fmt.Errorf("unknown transport type %T", in.Request)
 	}
-	d, err := s.client.destination(s.op.Endpoint)
+	d, err := s.client.destination(s.op.Endpoint, &s.own)
 	if err != nil {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, err
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/model/rules"
 	"github.com/smithygen/smithygen/templates/emit"
 	"github.com/smithygen/smithygen/templates/httpbind"
 )
@@ -17,55 +18,73 @@ const sdkS3 = "S3"
 // s3Pkg is the import path of the S3 customizations' runtime.
 const s3Pkg = "github.com/smithygen/smithygen/runtime/s3shared"
 
-// custom holds the customizations of one service.
-type custom struct{ s3 bool }
+// custom holds the customizations of one service: s3 for S3, and rules
+// when the service resolves its endpoints with a rule set.
+type custom struct{ s3, rules bool }
 
-func customizations(a *model.API) custom { return custom{s3: a.ServiceID == sdkS3} }
+func customizations(a *model.API) custom {
+	_, rs := a.Closure.Service.Traits.Get(rules.RuleSetTrait)
+	return custom{s3: a.ServiceID == sdkS3, rules: rs}
+}
 
 // bucketLabel is the leading label of S3's URIs.
 const bucketLabel = "/{Bucket}"
 
-// splitBucket removes S3's leading bucket label from an operation's URI:
-// the bucket is addressed by bucketStmts instead (path-style, the only
-// addressing a client without the endpoint rule set resolves). It returns
-// the rest of the URI and the bucket's field, nil when the URI has none.
-func (c custom) splitBucket(in *model.Named, uri string) (string, *model.Field) {
+// bucket is how an S3 operation addresses its bucket.
+type bucket struct {
+	field *model.Field
+	// endpoint marks a bucket the endpoint addresses: the operation binds it
+	// to the rule set's Bucket parameter, and the rules put it in the host
+	// (virtual-hosted) or in the endpoint's path (path-style).
+	endpoint bool
+}
+
+// splitBucket removes S3's leading bucket label from an operation's URI, as
+// the AWS SDKs do: the endpoint addresses the bucket when the operation
+// binds it to the rules' Bucket parameter, bucketStmts path-style otherwise.
+// It returns the rest of the URI, "" or a query alone when nothing follows
+// the bucket, and the bucket; its field is nil when the URI has none.
+func (c custom) splitBucket(in *model.Named, uri string) (string, bucket) {
 	if !c.s3 || !strings.HasPrefix(uri, bucketLabel) {
-		return uri, nil
+		return uri, bucket{}
 	}
 	rest := uri[len(bucketLabel):]
 	if rest != "" && rest[0] != '/' && rest[0] != '?' {
-		return uri, nil
+		return uri, bucket{}
 	}
 	f := emit.FieldAt(in, model.InLabel, "Bucket")
 	if f == nil || emit.KindOf(f.Type) != emit.KString {
-		return uri, nil
+		return uri, bucket{}
 	}
-	if rest == "" || rest[0] == '?' {
-		rest = "/" + rest
-	}
-	return rest, f
+	return rest, bucket{field: f, endpoint: c.rules && bindsBucket(f)}
 }
 
-// bucketStmts address the bucket path-style: its name becomes the first
-// segment of the path. When the endpoint rules resolve an endpoint that
-// addresses the bucket (virtual-hosted, or path-style in the endpoint's
-// URL), this is the statement they replace.
-func (c custom) bucketStmts(bucket *model.Field) []jen.Code {
-	if bucket == nil {
+// bindsBucket reports whether the member of f is bound to the rule set's
+// Bucket parameter.
+func bindsBucket(f *model.Field) bool {
+	t, ok := f.Member.Traits.Get(rules.ContextParamTrait)
+	return ok && t.Value.Get("name").Str == "Bucket"
+}
+
+// bucketStmts check that the bucket is not empty and, unless the endpoint
+// addresses it, address it path-style: its name becomes the first segment
+// of the path.
+func (c custom) bucketStmts(b bucket) []jen.Code {
+	if b.field == nil {
 		return nil
 	}
-	v := jen.Id("in").Dot(bucket.Name)
+	v := jen.Id("in").Dot(b.field.Name)
 	empty := jen.Len(v).Op("==").Lit(0)
 	text := jen.Add(v)
-	if bucket.Type.Ptr {
+	if b.field.Type.Ptr {
 		empty = jen.Add(v).Op("==").Nil().Op("||").Len(jen.Op("*").Add(v)).Op("==").Lit(0)
 		text = jen.Op("*").Add(v)
 	}
-	return []jen.Code{
-		jen.If(empty).Block(jen.Return(httpbind.H("MissingLabel").Call(jen.Lit(bucket.Member.Name)))),
-		jen.Qual(s3Pkg, "PathStyle").Call(jen.Id("r"), text),
+	out := []jen.Code{jen.If(empty).Block(jen.Return(httpbind.H("MissingLabel").Call(jen.Lit(b.field.Member.Name))))}
+	if b.endpoint {
+		return out
 	}
+	return append(out, jen.Qual(s3Pkg, "PathStyle").Call(jen.Id("r"), text))
 }
 
 // requestStmts finish an S3 request: the X-Amz-Content-Sha256 header S3

@@ -41,7 +41,7 @@ func serializeOp(a *model.API, c *xmlbody.Codecs, op *model.Op) jen.Code {
 		method, uri = op.HTTP.Method, op.HTTP.URI
 	}
 	custom := customizations(a)
-	uri, bucket := custom.splitBucket(in, uri)
+	uri, bkt := custom.splitBucket(in, uri)
 	path, query := httpbind.SplitURI(uri)
 	body := []jen.Code{
 		jen.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(in.Name).Values()),
@@ -49,7 +49,7 @@ func serializeOp(a *model.API, c *xmlbody.Codecs, op *model.Op) jen.Code {
 	body = append(body, emit.IdempotencyStmts(in)...)
 	body = append(body, jen.Id("r").Dot("Method").Op("=").Lit(method))
 	body = append(body, httpbind.PathStmts(in, path)...)
-	body = append(body, custom.bucketStmts(bucket)...)
+	body = append(body, custom.bucketStmts(bkt)...)
 	body = append(body, httpbind.HostPrefixStmts(in, op.HostPrefix)...)
 	body = append(body, httpbind.QueryStmts(in, query)...)
 	body = append(body, httpbind.HeaderStmts(in)...)
