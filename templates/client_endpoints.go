@@ -263,7 +263,7 @@ func clientEndpointsResolve(rs *rules.RuleSet) *jen.Statement {
 		jen.If(jen.Id("bind")).Block(jen.Id("b").Dot("bindEndpointParams").Call(jen.Op("&").Id("p"))),
 		jen.List(jen.Id("ep"), jen.Err()).Op(":=").Add(e("resolver")).Dot("ResolveEndpoint").Call(jen.Id("ctx"), jen.Id("p")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Id("op").Dot("Endpoint").Op("=").Op("&").Id("ep"),
+		jen.Id("op").Dot("SetEndpoint").Call(jen.Id("ep")),
 		jen.Return(jen.Nil()),
 	)
 	return jen.Comment("resolve sets the endpoint of op when the call resolves its own.").Line().

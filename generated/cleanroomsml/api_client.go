@@ -313,7 +313,7 @@ func (e *clientEndpoints) resolve(ctx context.Context, op *transport.Operation) 
 	if err != nil {
 		return err
 	}
-	op.Endpoint = &ep
+	op.SetEndpoint(ep)
 	return nil
 }
 

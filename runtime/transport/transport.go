@@ -168,6 +168,8 @@ type Operation struct {
 	// from the aws.auth#sigv4 option of its auth schemes (smithyauth
 	// options in its Properties).
 	Endpoint *smithyendpoints.Endpoint
+	// resolved holds the endpoint SetEndpoint sets.
+	resolved smithyendpoints.Endpoint
 	// Build serializes the input once per call. A *smithy.InvalidParamsError or
 	// *smithy.SerializationError is returned as is; other errors are wrapped in
 	// *smithy.SerializationError.
@@ -267,4 +269,11 @@ func (c *Client) Invoke(ctx context.Context, op *Operation) (middleware.Metadata
 		err = &smithy.OperationError{ServiceID: c.serviceID, OperationName: op.Name, Err: err}
 	}
 	return md, err
+}
+
+// SetEndpoint makes ep the endpoint of the call, held in op itself so that
+// a per-call endpoint costs no allocation.
+func (op *Operation) SetEndpoint(ep smithyendpoints.Endpoint) {
+	op.resolved = ep
+	op.Endpoint = &op.resolved
 }
