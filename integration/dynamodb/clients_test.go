@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v2 "github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -18,6 +19,8 @@ import (
 // client-independent form.
 type client interface {
 	createTable(ctx context.Context, table string) (tableInfo, error)
+	// waitTable waits for the table to exist, with the TableExists waiter.
+	waitTable(ctx context.Context, table string) error
 	putItem(ctx context.Context, table string, it item, ifAbsent bool) error
 	getItem(ctx context.Context, table string, key item) (item, error)
 	batchWrite(ctx context.Context, table string, puts []item) (unprocessed int, err error)
@@ -172,12 +175,22 @@ type conditionalError struct{ apiError }
 
 func (e conditionalError) Error() string { return e.Code + ": " + e.Message }
 
+func (o oursClient) waitTable(ctx context.Context, table string) error {
+	return ours.NewTableExistsWaiter(o.c, func(w *ours.TableExistsWaiterOptions) { w.MinDelay = 50 * time.Millisecond }).
+		Wait(ctx, &ours.DescribeTableInput{TableName: aws.String(table)}, time.Minute)
+}
+
 // --- aws-sdk-go-v2 ---
 
 type v2Client struct{ c *v2.Client }
 
 func newV2(endpoint string) v2Client {
 	return v2Client{v2.New(v2.Options{Region: "us-east-1", Credentials: creds, BaseEndpoint: aws.String(endpoint)})}
+}
+
+func (o v2Client) waitTable(ctx context.Context, table string) error {
+	return v2.NewTableExistsWaiter(o.c, func(w *v2.TableExistsWaiterOptions) { w.MinDelay = 50 * time.Millisecond }).
+		Wait(ctx, &v2.DescribeTableInput{TableName: aws.String(table)}, time.Minute)
 }
 
 func (o v2Client) createTable(ctx context.Context, table string) (tableInfo, error) {

@@ -76,6 +76,11 @@ func sequence(ctx context.Context, c client, table string) (*transcript, error) 
 		return nil, fmt.Errorf("CreateTable: %w", err)
 	}
 	tr.Created.Name = ""
+	// A server may create the table asynchronously (dynalite does): both
+	// clients wait for it with their TableExists waiter.
+	if err := c.waitTable(ctx, table); err != nil {
+		return nil, fmt.Errorf("TableExists: %w", err)
+	}
 	want := everyKind("item", 1)
 	if err := c.putItem(ctx, table, want, false); err != nil {
 		return nil, fmt.Errorf("PutItem: %w", err)

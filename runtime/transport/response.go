@@ -124,14 +124,20 @@ func (s *call) decode(ctx context.Context) error {
 	return nil
 }
 
-// readError classifies a failure to read the body.
+// readError classifies a failure to read the body. An error that says
+// itself whether it is retried (a response checksum mismatch of a reader
+// wrapping the body, say) keeps its say; other failures are the body not
+// arriving whole.
 func (s *call) readError(ctx context.Context, err error) error {
 	var large *ResponseTooLargeError
+	var classified interface{ RetryableError() bool }
 	switch {
 	case errors.As(err, &large):
 		return large
 	case ctx.Err() != nil:
 		return &smithy.CanceledError{Err: ctx.Err()}
+	case errors.As(err, &classified):
+		return &smithy.DeserializationError{Err: fmt.Errorf("failed to read response body, %w", err)}
 	}
 	return &smithy.DeserializationError{Err: fmt.Errorf("failed to read response body, %w",
 		&ResponseBodyError{Idempotent: s.op.Idempotent, Err: err})}
