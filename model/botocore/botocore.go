@@ -36,6 +36,8 @@ import (
 	"strings"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/smithygen/smithygen/model/internal/jsonw"
 )
 
 // Source is one botocore file.
@@ -49,18 +51,18 @@ type Source struct {
 type Doc struct {
 	Name  string
 	JSON  []byte
-	marks []mark
+	marks []jsonw.Mark
 	lines []int
 }
 
 // Pos returns the 1-based line and column of the botocore text that
 // produced the JSON at offset off, or 0, 0 when none precedes it.
 func (d *Doc) Pos(off int) (line, col int) {
-	i := sort.Search(len(d.marks), func(i int) bool { return d.marks[i].off > off }) - 1
-	if i < 0 {
+	pos, ok := jsonw.Source(d.marks, off)
+	if !ok {
 		return 0, 0
 	}
-	return lineCol(d.lines, d.marks[i].pos)
+	return lineCol(d.lines, pos)
 }
 
 // Error is a problem in a botocore file.

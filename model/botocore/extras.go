@@ -28,16 +28,16 @@ func (c *converter) convertExtra(f *file, kind Kind) (Doc, bool) {
 		applies = c.waiters(f)
 	}
 	w := &writer{}
-	w.raw(`{"smithy":"2.0","shapes":{`)
+	w.Raw(`{"smithy":"2.0","shapes":{`)
 	for i, a := range applies {
-		w.mark(a.pos)
-		w.key(i == 0, c.id(a.op))
-		w.raw(`{"type":"apply"`)
+		w.Mark(a.pos)
+		w.Key(i == 0, c.id(a.op))
+		w.Raw(`{"type":"apply"`)
 		w.traits(a.traits)
-		w.buf = append(w.buf, '}')
+		w.Buf = append(w.Buf, '}')
 	}
-	w.raw("}}")
-	return Doc{Name: f.name, JSON: w.buf, marks: w.marks, lines: f.lines}, len(applies) > 0
+	w.Raw("}}")
+	return Doc{Name: f.name, JSON: w.Buf, marks: w.Marks, lines: f.lines}, len(applies) > 0
 }
 
 // operationOf checks that a paginator or waiter names an operation.

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/smithygen/smithygen/model/internal/jsonw"
 )
 
 // converter holds one conversion.
@@ -360,13 +362,13 @@ func (c *converter) add(s *shapeOut) {
 // emitService writes the service document.
 func (c *converter) emitService(f *file) Doc {
 	sort.Slice(c.out, func(i, j int) bool { return c.out[i].id < c.out[j].id })
-	w := &writer{buf: make([]byte, 0, len(f.data)+len(f.data)/2)}
-	w.raw(`{"smithy":"2.0","shapes":{`)
+	w := &writer{jsonw.Writer{Buf: make([]byte, 0, len(f.data)+len(f.data)/2)}}
+	w.Raw(`{"smithy":"2.0","shapes":{`)
 	for i, s := range c.out {
 		w.shape(i == 0, s)
 	}
-	w.raw("}}")
-	return Doc{Name: f.name, JSON: w.buf, marks: w.marks, lines: f.lines}
+	w.Raw("}}")
+	return Doc{Name: f.name, JSON: w.Buf, marks: w.Marks, lines: f.lines}
 }
 
 func sortedKeys(m map[string]gjson.Result) []string {

@@ -22,7 +22,7 @@
 //     traits are written, as an "apply" entry for Shape$name.
 package idl
 
-import "sort"
+import "github.com/smithygen/smithygen/model/internal/jsonw"
 
 // Source is one IDL file.
 type Source struct {
@@ -34,19 +34,19 @@ type Source struct {
 type Doc struct {
 	Name  string
 	JSON  []byte
-	marks []mark // sorted by JSON offset
-	src   *file  // the IDL file, with its line table filled
+	marks []jsonw.Mark // sorted by JSON offset
+	src   *file        // the IDL file, with its line table filled
 }
 
 // Pos maps a byte offset in JSON back to the line and column of the IDL
 // that produced it; it returns 0, 0 when no IDL position precedes it.
 // Doc is read-only: Pos may be called concurrently.
 func (d *Doc) Pos(jsonOffset int) (line, col int) {
-	i := sort.Search(len(d.marks), func(i int) bool { return int(d.marks[i].off) > jsonOffset }) - 1
-	if i < 0 {
+	pos, ok := jsonw.Source(d.marks, jsonOffset)
+	if !ok {
 		return 0, 0
 	}
-	return d.src.lineCol(d.marks[i].pos)
+	return d.src.lineCol(int32(pos))
 }
 
 // Convert parses all files together, so that relative shape IDs resolve

@@ -1,28 +1,30 @@
 package idl
 
+import "github.com/smithygen/smithygen/model/internal/jsonw"
+
 // emit writes the JSON AST document of one file.
 func (m *model) emit(f *file, out *fileOut) Doc {
-	w := &writer{buf: make([]byte, 0, len(f.src)+len(f.src)/4+256), marks: make([]mark, 0, len(f.src)/32)}
-	w.raw(`{"smithy":`)
-	w.str(f.versionName())
+	w := &writer{jsonw.Writer{Buf: make([]byte, 0, len(f.src)+len(f.src)/4+256), Marks: make([]jsonw.Mark, 0, len(f.src)/32)}}
+	w.Raw(`{"smithy":`)
+	w.Str(f.versionName())
 	if len(f.metadata) > 0 {
-		w.raw(`,"metadata":{`)
+		w.Raw(`,"metadata":{`)
 		for i, e := range m.mergeMetadata(f) {
-			w.mark(e.pos)
-			w.key(i == 0, e.key)
+			w.Mark(int(e.pos))
+			w.Key(i == 0, e.key)
 			w.node(e.val)
 		}
-		w.buf = append(w.buf, '}')
+		w.Buf = append(w.Buf, '}')
 	}
-	w.raw(`,"shapes":{`)
+	w.Raw(`,"shapes":{`)
 	for i, o := range out.shapes {
-		w.mark(o.pos)
-		w.key(i == 0, o.key)
+		w.Mark(int(o.pos))
+		w.Key(i == 0, o.key)
 		w.shape(o)
 	}
-	w.raw("}}")
+	w.Raw("}}")
 	f.lineCol(0) // fills the line table
-	return Doc{Name: f.name, JSON: w.buf, marks: w.marks, src: f}
+	return Doc{Name: f.name, JSON: w.Buf, marks: w.Marks, src: f}
 }
 
 // mergeMetadata combines repeated keys of the file's metadata statements.
@@ -48,28 +50,28 @@ func (m *model) mergeMetadata(f *file) []metaEntry {
 func (w *writer) shape(o *outShape) {
 	s := o.def
 	if s == nil {
-		w.raw(`{"type":"apply"`)
+		w.Raw(`{"type":"apply"`)
 		w.traits(o.traits)
-		w.buf = append(w.buf, '}')
+		w.Buf = append(w.Buf, '}')
 		return
 	}
-	w.raw(`{"type":`)
-	w.str(s.kind)
+	w.Raw(`{"type":`)
+	w.Str(s.kind)
 	if len(s.mixins) > 0 {
-		w.raw(`,"mixins":`)
+		w.Raw(`,"mixins":`)
 		w.targets(s.mixins)
 	}
 	switch s.kind {
 	case "structure", "union", "enum", "intEnum":
-		w.raw(`,"members":{`)
+		w.Raw(`,"members":{`)
 		for i, m := range o.members {
-			w.key(i == 0, m.name)
+			w.Key(i == 0, m.name)
 			w.member(m)
 		}
-		w.buf = append(w.buf, '}')
+		w.Buf = append(w.Buf, '}')
 	case "list", "set", "map":
 		for _, m := range o.members {
-			w.key(false, m.name)
+			w.Key(false, m.name)
 			w.member(m)
 		}
 	case "service", "resource":
@@ -78,40 +80,40 @@ func (w *writer) shape(o *outShape) {
 		w.operation(s.op)
 	}
 	w.traits(o.traits)
-	w.buf = append(w.buf, '}')
+	w.Buf = append(w.Buf, '}')
 }
 
 func (w *writer) member(m *outMember) {
-	w.mark(m.pos)
-	w.raw(`{"target":`)
-	w.mark(m.target.pos)
-	w.str(m.target.id)
+	w.Mark(int(m.pos))
+	w.Raw(`{"target":`)
+	w.Mark(int(m.target.pos))
+	w.Str(m.target.id)
 	w.traits(m.traits)
-	w.buf = append(w.buf, '}')
+	w.Buf = append(w.Buf, '}')
 }
 
 func (w *writer) traits(traits []outTrait) {
 	if len(traits) == 0 {
 		return
 	}
-	w.raw(`,"traits":{`)
+	w.Raw(`,"traits":{`)
 	for i, t := range traits {
-		w.mark(t.pos)
-		w.key(i == 0, t.id)
+		w.Mark(int(t.pos))
+		w.Key(i == 0, t.id)
 		w.node(t.val)
 	}
-	w.buf = append(w.buf, '}')
+	w.Buf = append(w.Buf, '}')
 }
 
 func (w *writer) targets(refs []ref) {
-	w.buf = append(w.buf, '[')
+	w.Buf = append(w.Buf, '[')
 	for i, r := range refs {
 		if i > 0 {
-			w.buf = append(w.buf, ',')
+			w.Buf = append(w.Buf, ',')
 		}
 		w.target(r)
 	}
-	w.buf = append(w.buf, ']')
+	w.Buf = append(w.Buf, ']')
 }
 
 func nodeRef(n *node) ref { return ref{id: n.text, pos: n.pos} }
@@ -121,27 +123,27 @@ func (w *writer) entity(s *shapeDef) {
 	props := entityProps[s.kind]
 	for i, key := range s.body.keys {
 		v := s.body.elems[i]
-		w.mark(v.pos)
-		w.key(false, key)
+		w.Mark(int(v.pos))
+		w.Key(false, key)
 		switch props[key] {
 		case pRef:
 			w.target(nodeRef(v))
 		case pRefList:
-			w.buf = append(w.buf, '[')
+			w.Buf = append(w.Buf, '[')
 			for j, e := range v.elems {
 				if j > 0 {
-					w.buf = append(w.buf, ',')
+					w.Buf = append(w.Buf, ',')
 				}
 				w.target(nodeRef(e))
 			}
-			w.buf = append(w.buf, ']')
+			w.Buf = append(w.Buf, ']')
 		case pRefMap:
-			w.buf = append(w.buf, '{')
+			w.Buf = append(w.Buf, '{')
 			for j, k := range v.keys {
-				w.key(j == 0, k)
+				w.Key(j == 0, k)
 				w.target(nodeRef(v.elems[j]))
 			}
-			w.buf = append(w.buf, '}')
+			w.Buf = append(w.Buf, '}')
 		default:
 			w.node(v)
 		}
@@ -150,15 +152,15 @@ func (w *writer) entity(s *shapeDef) {
 
 func (w *writer) operation(op *opBody) {
 	if op.input.id != "" {
-		w.raw(`,"input":`)
+		w.Raw(`,"input":`)
 		w.target(op.input)
 	}
 	if op.output.id != "" {
-		w.raw(`,"output":`)
+		w.Raw(`,"output":`)
 		w.target(op.output)
 	}
 	if len(op.errors) > 0 {
-		w.raw(`,"errors":`)
+		w.Raw(`,"errors":`)
 		w.targets(op.errors)
 	}
 }
