@@ -69,6 +69,8 @@ func scalar(t *model.GoType, p gjson.Result, path string) (jen.Code, error) {
 	switch {
 	case t.Pkg == "time":
 		return timeLiteral(p, path)
+	case t.Pkg == "io" && t.Ident == "ReadCloser":
+		return jen.Qual("io", "NopCloser").Call(helper("Reader").Call(jen.Lit(p.String()))), nil
 	case t.Pkg == "io":
 		return helper("Reader").Call(jen.Lit(p.String())), nil
 	case t.Pkg == model.DocumentPkg:

@@ -4,6 +4,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/eventstreams"
 )
 
 // ioDecls declares an operation's <Op>Input and <Op>Output structs. Both are
@@ -13,7 +14,11 @@ func ioDecls(f *jen.File, a *model.API, op *model.Op) {
 	in, out := op.Input, op.Output
 	f.Add(docBlock(in.Doc, in.Name+" holds the parameters of "+op.Name+".", nil).
 		Type().Id(in.Name).Struct(structFields(in.Fields)...))
-	fields := append(structFields(out.Fields), jen.Line().
+	fields := structFields(out.Fields)
+	if f := eventstreams.OutputField(op); f != nil {
+		fields = append([]jen.Code{f}, fields...)
+	}
+	fields = append(fields, jen.Line().
 		Comment("ResultMetadata holds metadata about the operation's result, such as").Line().
 		Comment("its request ID.").Line().
 		Id("ResultMetadata").Qual("github.com/aws/smithy-go/middleware", "Metadata"))

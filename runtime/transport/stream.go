@@ -50,9 +50,10 @@ func (r *Request) SetStream(contentType string, body io.Reader) {
 // responseStreams is what a decoder of a streamed response gets besides
 // the body.
 type responseStreams struct {
-	ctx    context.Context
-	writer *io.PipeWriter
-	signer MessageSigner
+	ctx     context.Context
+	writer  *io.PipeWriter
+	signer  MessageSigner
+	initial []byte
 }
 
 // Context is the context of the call a streamed response belongs to: a
@@ -73,6 +74,16 @@ func (r *Response) EventWriter() *io.PipeWriter {
 		return nil
 	}
 	return r.streams.writer
+}
+
+// InitialRequest is the payload of the initial-request message of an input
+// event stream, which the serializer leaves in Body for protocols that send
+// the operation input in the stream (awsJson).
+func (r *Response) InitialRequest() []byte {
+	if r.streams == nil {
+		return nil
+	}
+	return r.streams.initial
 }
 
 // EventSigner signs the messages of an input event stream, each chained
@@ -314,6 +325,9 @@ func (s *call) decodeStream(ctx context.Context, resp *http.Response) error {
 	st := &responseStreams{ctx: ctx}
 	if s.stream != nil {
 		st.writer, st.signer = s.stream.pipe, s.stream.signer
+		if s.req.EventStream {
+			st.initial = s.req.Body
+		}
 	}
 	s.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header, Stream: resp.Body, streams: st}
 	resp.Body = http.NoBody
@@ -343,3 +357,36 @@ func (e *StreamNotRetriedError) Error() string {
 }
 
 func (e *StreamNotRetriedError) Unwrap() error { return e.Err }
+
+// Digest writes the request payload to h, a hash or checksum: Body, or the
+// whole of Stream. A seekable stream is read and rewound; any other stream
+// is read into Body first, so that a checksum over it holds it in memory.
+func (r *Request) Digest(h io.Writer) error {
+	if r.Stream == nil || r.EventStream {
+		_, err := h.Write(r.Body)
+		return err
+	}
+	if sk, ok := r.Stream.(io.Seeker); ok {
+		pos, err := sk.Seek(0, io.SeekCurrent)
+		if err == nil {
+			if _, err := io.Copy(h, r.Stream); err != nil {
+				return &smithy.SerializationError{Err: fmt.Errorf("read request body stream: %w", err)}
+			}
+			if _, err := sk.Seek(pos, io.SeekStart); err != nil {
+				return &smithy.SerializationError{Err: fmt.Errorf("rewind request body stream: %w", err)}
+			}
+			return nil
+		}
+	}
+	b, err := io.ReadAll(r.Stream)
+	if err != nil {
+		return &smithy.SerializationError{Err: fmt.Errorf("read request body stream: %w", err)}
+	}
+	r.Body, r.Stream = b, nil
+	_, err = h.Write(b)
+	return err
+}
+
+// HasBody reports whether the request has a body: Body, a Stream or an
+// input event stream.
+func (r *Request) HasBody() bool { return len(r.Body) > 0 || r.Stream != nil || r.EventStream }

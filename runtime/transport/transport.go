@@ -143,7 +143,9 @@ type Request struct {
 	// EventStream makes the body an input event stream: a pipe, signed
 	// with STREAMING-AWS4-HMAC-SHA256-EVENTS, that Decode receives as
 	// Response.EventWriter with the signer of its messages. The call is not
-	// retried once the pipe was read.
+	// retried once the pipe was read. Body is then not sent: it is the
+	// payload of the stream's initial-request message, if any (see
+	// Response.InitialRequest).
 	EventStream bool
 	// StreamResponse hands the body of a 2xx response to Decode unread, as
 	// Response.Stream: a @streaming blob or an output event stream. Error

@@ -8,6 +8,7 @@ import (
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/templates/emit"
+	"github.com/smithygen/smithygen/templates/eventstreams"
 	"github.com/smithygen/smithygen/templates/httpbind"
 	"github.com/smithygen/smithygen/templates/jsonbody"
 )
@@ -26,10 +27,14 @@ func (Protocol) Bindings() model.Bindings {
 
 // Files implements emit.Protocol: serializers.go and deserializers.go.
 func (Protocol) Files(a *model.API) ([]emit.Source, error) {
-	return []emit.Source{
+	files := []emit.Source{
 		{Path: "serializers.go", File: serializersFile(a)},
 		{Path: "deserializers.go", File: deserializersFile(a)},
-	}, nil
+	}
+	if f := eventstreams.File(a); f != nil {
+		files = append(files, emit.Source{Path: "eventstream.go", File: f})
+	}
+	return files, nil
 }
 
 // RedactMembers implements emit.BodyRedactor.
