@@ -71,6 +71,8 @@ func caseBody(api *model.API, c *Case) ([]jen.Code, error) {
 		return errorBody(api, op, c)
 	case c.Kind == Response:
 		return responseBody(op, c)
+	case c.Kind == EventStream:
+		return eventStreamBody(api, op, c)
 	}
 	return nil, fmt.Errorf("%s cases are not supported", c.Kind)
 }
