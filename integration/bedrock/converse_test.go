@@ -227,7 +227,9 @@ func TestConverseStreamDouble(t *testing.T) {
 	}
 }
 
-type double struct{ ch chan types.ConverseStreamOutput }
+type double struct {
+	ch chan types.ConverseStreamOutput
+}
 
 func (d double) Events() <-chan types.ConverseStreamOutput { return d.ch }
 func (double) Close() error                                { return nil }
