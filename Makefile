@@ -3,7 +3,7 @@ GO ?= go
 SMITHY_SHARED ?= $(abspath ../shared)
 export SMITHY_SHARED
 
-.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints
+.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints streams gen-bedrock gen-mediastore
 
 generate:
 	$(GO) generate ./...
@@ -46,7 +46,21 @@ bench-endpoints:
 		dir="$$(mktemp -d)" && trap 'rm -rf "$$dir"' EXIT && for p in v2one v2two oursone ourstwo; do \
 			$(GO) build -ldflags='-s -w' -o "$$dir/$$p" ./size/$$p && echo "size/$$p: $$(wc -c < "$$dir/$$p") bytes (stripped)"; done
 
-fuzz:
+# Streaming bodies and event streams through generated clients, in modules
+# of their own: MediaStore Data (a 1 GiB download and a 256 MiB upload under
+# a 64 MiB heap, retried uploads) and Bedrock Runtime (ConverseStream against
+# a local event stream server and aws-sdk-go-v2's client).
+streams: gen-mediastore gen-bedrock
+	cd integration/mediastore && $(GO) test -count=1 ./...
+	cd integration/bedrock && $(GO) test -count=1 ./...
+
+gen-mediastore:
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/mediastore-data.json -out integration/mediastore/gen/mediastoredata
+
+gen-bedrock:
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/bedrock-runtime.json -out integration/bedrock/gen/bedrockruntime
+
+fuzz: gen-bedrock
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 20s ./model
 	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 20s ./model/idl
 	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime 10s ./model/pattern
@@ -56,3 +70,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/rules
 	$(GO) test -run '^$$' -fuzz '^FuzzEval$$' -fuzztime 30s ./model/rules
 	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime 20s ./runtime/eventstream
+	cd integration/bedrock && $(GO) test -run '^$$' -fuzz '^FuzzConverseStreamResponse$$' -fuzztime 10s .
