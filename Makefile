@@ -29,6 +29,7 @@ conformance:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./model/... ./cmd/gen
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/bedrock-runtime.json -out bench/eventstream/gen/bedrockruntime
 	cd bench/eventstream && $(GO) test -run TestSameEvents -bench . -benchmem -count 1 .
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanrooms.json -out bench/gen/cleanrooms
 	cd bench && $(GO) mod tidy && $(GO) test -run TestSameResult -bench BenchmarkListMemberships -benchmem -count 1 . | tee bench.out | $(GO) run ./report
@@ -70,4 +71,5 @@ fuzz: gen-bedrock
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/rules
 	$(GO) test -run '^$$' -fuzz '^FuzzEval$$' -fuzztime 30s ./model/rules
 	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime 20s ./runtime/eventstream
+	$(GO) test -run '^$$' -fuzz '^FuzzHeadersMatchSmithy$$' -fuzztime 10s ./runtime/eventstream
 	cd integration/bedrock && $(GO) test -run '^$$' -fuzz '^FuzzConverseStreamResponse$$' -fuzztime 10s .
