@@ -43,8 +43,8 @@ func FuzzHeadersMatchSmithy(f *testing.F) {
 	}
 	f.Add(enc.Bytes())
 	f.Add([]byte{1, 'x', 7, 0, 1, 'y', 1, 'x', 7, 0, 0}) // a repeated name
-	f.Add([]byte{1, 'x', 10})                           // an unknown type
-	f.Add([]byte{3, 'a', 'b'})                          // a short name
+	f.Add([]byte{1, 'x', 10})                            // an unknown type
+	f.Add([]byte{3, 'a', 'b'})                           // a short name
 	f.Fuzz(func(t *testing.T, headers []byte) {
 		frame := frameOf(headers, []byte("p"))
 		two := append(bytes.Clone(frame), frame...)
