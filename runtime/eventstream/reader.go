@@ -243,6 +243,9 @@ func (r *Reader[E]) next() (E, error) {
 			if err != nil {
 				return zero, err
 			}
+			if et == InitialResponse {
+				continue // an initial response not asked for
+			}
 			ev, ok, err := r.dec.Event(et, &m)
 			if err != nil {
 				return zero, deserializationError(fmt.Errorf("event %s: %w", et, err))

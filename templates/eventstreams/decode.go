@@ -162,15 +162,26 @@ func headerDecode(f *model.Field) []jen.Code {
 type Initial func() []jen.Code
 
 // DeserializeStmts end deserializeOp<Op> of an operation with event
-// streams, once the output's other members are read: they check that the
-// required ones were received (initial, when set, reads them from the
-// stream's initial-response message instead), start the output and input
-// streams and set the output's stream.
+// streams, once the output's other members are read: they start the input
+// stream (sending its initial-request message first when
+// initialRequestType, its content type, is set), then the output stream
+// (reading the other output members from its initial-response message
+// when initial is set), check that the initial response held the required
+// members, and set the output's stream.
 func DeserializeStmts(op *model.Op, initial Initial, initialRequestType string) []jen.Code {
-	var out []jen.Code
+	var out, cleanup []jen.Code
 	ctx := jen.Id("resp").Dot("Context").Call()
 	if initial == nil {
 		out = append(out, requiredChecks(op.Output, nil)...)
+	}
+	if es := op.InputStream; es != nil {
+		out = append(out, jen.Id("w").Op(":=").Add(ES("NewWriter")).Call(ctx, jen.Id("resp").Dot("EventWriter").Call(),
+			jen.Id(eventEncoderName(es.Union)), jen.Id("resp").Dot("EventSigner").Call()))
+		cleanup = append(cleanup, jen.Id("w").Dot("Close").Call())
+		if initialRequestType != "" {
+			send := jen.Id("w").Dot("SendInitialRequest").Call(ctx, jen.Id("resp").Dot("InitialRequest").Call(), jen.Lit(initialRequestType))
+			out = append(out, failOn(send, cleanup))
+		}
 	}
 	if es := op.OutputStream; es != nil {
 		dec := jen.Dict{jen.Id("Event"): jen.Id(eventDecoderName(es.Union))}
@@ -180,25 +191,17 @@ func DeserializeStmts(op *model.Op, initial Initial, initialRequestType string) 
 		out = append(out, jen.Id("r").Op(":=").Add(ES("NewReader")).Call(ctx, jen.Id("resp").Dot("Stream"),
 			ES("Decoder").Types(typesQual(es.Union)).Values(dec)))
 		if initial != nil {
-			out = append(out,
-				emit.ErrCheckCall(jen.Id("r").Dot("InitialResponse").Call(
-					jen.Func().Params(msgParam()).Error().Block(initial()...))))
-			out = append(out, requiredChecks(op.Output, jen.Id("r").Dot("Close").Call())...)
-		}
-	}
-	if es := op.InputStream; es != nil {
-		out = append(out, jen.Id("w").Op(":=").Add(ES("NewWriter")).Call(ctx, jen.Id("resp").Dot("EventWriter").Call(),
-			jen.Id(eventEncoderName(es.Union)), jen.Id("resp").Dot("EventSigner").Call()))
-		if initialRequestType != "" {
-			send := jen.Id("w").Dot("SendInitialRequest").Call(ctx, jen.Id("resp").Dot("InitialRequest").Call(), jen.Lit(initialRequestType))
-			fail := []jen.Code{jen.Id("w").Dot("Close").Call()}
-			if op.OutputStream != nil {
-				fail = append(fail, jen.Id("r").Dot("Close").Call())
-			}
-			out = append(out, jen.If(jen.Err().Op(":=").Add(send), jen.Err().Op("!=").Nil()).Block(append(fail, jen.Return(jen.Err()))...))
+			read := jen.Id("r").Dot("InitialResponse").Call(jen.Func().Params(msgParam()).Error().Block(initial()...))
+			out = append(out, failOn(read, cleanup))
+			out = append(out, requiredChecks(op.Output, append([]jen.Code{jen.Id("r").Dot("Close").Call()}, cleanup...))...)
 		}
 	}
 	return append(out, jen.Id("out").Dot("eventStream").Op("=").Add(streamValue(op)), jen.Return(jen.Nil()))
+}
+
+// failOn returns the error of call after cleanup.
+func failOn(call jen.Code, cleanup []jen.Code) jen.Code {
+	return jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(append(append([]jen.Code(nil), cleanup...), jen.Return(jen.Err()))...)
 }
 
 // streamValue is the operation's stream over reader r and writer w.
@@ -217,16 +220,13 @@ func streamValue(op *model.Op) jen.Code {
 // response is missing: the initial message was not received, which the
 // event stream specification allows only for messages of optional members.
 // cleanup runs first.
-func requiredChecks(n *model.Named, cleanup jen.Code) []jen.Code {
+func requiredChecks(n *model.Named, cleanup []jen.Code) []jen.Code {
 	var out []jen.Code
 	for _, f := range n.Fields {
 		if !f.Check.Required || !emit.Nilable(f.Type) || f.Location == model.InStatusCode {
 			continue
 		}
-		fail := []jen.Code{}
-		if cleanup != nil {
-			fail = append(fail, cleanup)
-		}
+		fail := append([]jen.Code(nil), cleanup...)
 		fail = append(fail, jen.Return(ES("MissingInitialMember").Call(jen.Lit(f.Member.Name))))
 		out = append(out, jen.If(jen.Id("out").Dot(f.Name).Op("==").Nil()).Block(fail...))
 	}

@@ -185,15 +185,17 @@ func (p Protocol) deserializersFile(a *model.API) *jen.File {
 func (p Protocol) deserializeOp(op *model.Op) jen.Code {
 	sig := jen.Func().Id(emit.DeserializerName(op)).Params(emit.ResponseParam(), jen.Id("out").Op("*").Id(op.Output.Name)).Error()
 	if op.InputStream != nil || op.OutputStream != nil {
-		initial := func() []jen.Code {
-			if len(op.Output.Fields) == 0 {
-				return []jen.Code{jen.Return(jen.Nil())}
-			}
-			return []jen.Code{
-				jen.Id("d").Op(":=").Add(jsonbody.J("NewDecoder")).Call(jen.Id("m").Dot("Payload")),
-				jen.If(jen.Err().Op(":=").Id(bodyDecoderName(op)).Call(jen.Id("d"), jen.Id("out")), jen.Err().Op("!=").Nil()).Block(
-					jen.Return(jen.Id("d").Dot("Error").Call(jen.Err()))),
-				jen.Return(jen.Nil()),
+		// Without other output members the call does not wait for the
+		// initial-response message, which the reader then skips.
+		var initial eventstreams.Initial
+		if len(op.Output.Fields) > 0 {
+			initial = func() []jen.Code {
+				return []jen.Code{
+					jen.Id("d").Op(":=").Add(jsonbody.J("NewDecoder")).Call(jen.Id("m").Dot("Payload")),
+					jen.If(jen.Err().Op(":=").Id(bodyDecoderName(op)).Call(jen.Id("d"), jen.Id("out")), jen.Err().Op("!=").Nil()).Block(
+						jen.Return(jen.Id("d").Dot("Error").Call(jen.Err()))),
+					jen.Return(jen.Nil()),
+				}
 			}
 		}
 		initialRequest := ""
