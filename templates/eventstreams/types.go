@@ -1,6 +1,8 @@
 package eventstreams
 
 import (
+	"strings"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/smithygen/smithygen/model"
@@ -53,15 +55,14 @@ func File(a *model.API) *jen.File {
 }
 
 func readerDecl(es *model.EventStream) jen.Code {
-	return jen.Commentf("%s reads the events of a types.%s stream.", es.ReaderName, es.Union.Name).Line().
-		Comment("*eventstream.Reader implements it; Close may be called concurrently with the").Line().
-		Comment("other methods and more than once.").Line().
+	return comment(es.ReaderName + " reads the events of a types." + es.Union.Name + " stream. " +
+		"*eventstream.Reader implements it; Close may be called concurrently with the other methods and more than once.").
 		Type().Id(es.ReaderName).Op("=").Add(ES("EventReader")).Types(typesQual(es.Union))
 }
 
 func writerDecl(es *model.EventStream) jen.Code {
-	return jen.Commentf("%s sends the events of a types.%s stream.", es.WriterName, es.Union.Name).Line().
-		Comment("*eventstream.Writer implements it; its methods are safe for concurrent use.").Line().
+	return comment(es.WriterName + " sends the events of a types." + es.Union.Name + " stream. " +
+		"*eventstream.Writer implements it; its methods are safe for concurrent use.").
 		Type().Id(es.WriterName).Op("=").Add(ES("EventWriter")).Types(typesQual(es.Union))
 }
 
@@ -88,10 +89,9 @@ func streamDecls(op *model.Op) jen.Code {
 	}
 	ctor := "New" + name
 	opt := jen.Func().Params(jen.Op("*").Id(name))
-	return jen.Commentf("%s is the event stream of %s: it %s", name, op.Name, doc).Line().
+	return comment(name+" is the event stream of "+op.Name+": it "+doc).
 		Type().Id(name).Op("=").Add(typ).Line().Line().
-		Commentf("%s returns a stream set up by optFns, such as one with a test", ctor).Line().
-		Comment("double as its Reader or Writer.").Line().
+		Add(comment(ctor+" returns a stream set up by optFns, such as one with a test double as its Reader or Writer.")).
 		Func().Id(ctor).Params(jen.Id("optFns").Op("...").Add(opt)).Op("*").Id(name).Block(
 		jen.Id("es").Op(":=").Op("&").Id(name).Values(),
 		jen.For(jen.List(jen.Id("_"), jen.Id("fn")).Op(":=").Range().Id("optFns")).Block(jen.Id("fn").Call(jen.Id("es"))),
@@ -109,4 +109,21 @@ func RequestStmts() []jen.Code {
 		jen.Id("r").Dot("EventStream").Op("=").True(),
 		jen.Id("r").Dot("Header").Index(jen.Lit("Content-Type")).Op("=").Index().String().Values(ES("ContentType")),
 	}
+}
+
+// comment is text as comment lines of at most 77 columns, then a line break.
+func comment(text string) *jen.Statement {
+	s := &jen.Statement{}
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(w) > 77 {
+			s.Comment(line).Line()
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return s.Comment(line).Line()
 }
