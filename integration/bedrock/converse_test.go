@@ -3,13 +3,17 @@ package bedrock
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/smithy-go/logging"
+	"github.com/aws/smithy-go/middleware"
 
 	ours "github.com/smithygen/smithygen/integration/bedrock/gen/bedrockruntime"
 	"github.com/smithygen/smithygen/integration/bedrock/gen/bedrockruntime/types"
@@ -236,3 +240,38 @@ func (double) Close() error                                { return nil }
 func (double) Err() error                                  { return nil }
 
 var _ ours.ConverseStreamOutputReader = double{}
+
+// The middleware stack path (APIOptions) and body logging leave the stream
+// to the caller: the events arrive whole and the body is not logged.
+func TestConverseStreamStackAndLogging(t *testing.T) {
+	leakCheck(t)
+	srv := converseServer(t, eventstreamtest.Converse{Deltas: eventstreamtest.Deltas(8), InputTokens: 2, OutputTokens: 8})
+	var logged strings.Builder
+	var stackRan atomic.Bool
+	out, err := client(t, srv).ConverseStream(context.Background(), input, func(o *ours.Options) {
+		o.ClientLogMode = aws.LogResponseWithBody
+		o.Logger = logging.LoggerFunc(func(_ logging.Classification, format string, v ...any) {
+			fmt.Fprintf(&logged, format, v...)
+		})
+		o.APIOptions = append(o.APIOptions, func(s *middleware.Stack) error {
+			stackRan.Store(true)
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a answer
+	for ev, err := range out.GetStream().All() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.add(ev)
+	}
+	if !stackRan.Load() || a.text.String() != strings.Join(eventstreamtest.Deltas(8), "") || a.total != 10 {
+		t.Fatalf("stack %v, text %q, %d tokens", stackRan.Load(), a.text.String(), a.total)
+	}
+	if !strings.Contains(logged.String(), "Response") || strings.Contains(logged.String(), "w3 ") {
+		t.Errorf("log %q: no response, or the streamed body", logged.String())
+	}
+}
