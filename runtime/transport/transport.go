@@ -105,7 +105,8 @@ type Config struct {
 	// 10485760; 0 selects 10240. See ValidateRequestMinCompressSizeBytes.
 	RequestMinCompressSizeBytes int64
 	// MaxResponseBodyBytes, when positive, fails a call whose response body
-	// is longer with *ResponseTooLargeError instead of reading it.
+	// is longer with *ResponseTooLargeError instead of reading it. Bodies
+	// handed to the decoder unread (StreamResponse) are not limited.
 	MaxResponseBodyBytes int64
 }
 
