@@ -12,11 +12,11 @@ import (
 func opFile(a *model.API, op *model.Op, client bool) *jen.File {
 	f := emit.NewFile(a, "")
 	if !client {
-		ioDecls(f, a, op)
+		ioDecls(f, a, op, false)
 		return f
 	}
 	opMethod(f, a, op)
-	ioDecls(f, a, op)
+	ioDecls(f, a, op, true)
 	paginatorDecls(f, a, op)
 	return f
 }

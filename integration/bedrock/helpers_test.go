@@ -21,10 +21,15 @@ var creds = aws.NewCredentialsCache(aws.CredentialsProviderFunc(func(context.Con
 	return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "SECRET", Source: "test"}, nil
 }))
 
-// leakCheck fails the test if goroutines it started outlive it.
+// leakCheck fails the test if goroutines it started outlive it: stream
+// readers and writers. The HTTP connection pool's goroutines end on their
+// own once the test's server has closed its connections, possibly later.
 func leakCheck(t *testing.T) {
 	t.Helper()
-	t.Cleanup(func() { goleak.VerifyNone(t) })
+	t.Cleanup(func() {
+		goleak.VerifyNone(t, goleak.IgnoreTopFunction("net/http.(*persistConn).readLoop"),
+			goleak.IgnoreTopFunction("net/http.(*persistConn).writeLoop"))
+	})
 }
 
 // server serves s, recording the path of each request; the server and its

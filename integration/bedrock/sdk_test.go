@@ -52,7 +52,7 @@ func TestSameEventsAsSDK(t *testing.T) {
 				got = append(got, render(ev))
 			}
 			if len(got) != len(want) || len(got) < 10 {
-				t.Fatalf("%d events, aws-sdk-go-v2 %d", len(got), len(want))
+				t.Fatalf("%d events, aws-sdk-go-v2 %d (%v)", len(got), len(want), wantErr)
 			}
 			for i := range got {
 				if got[i] != want[i] {

@@ -7,9 +7,11 @@
 // deserializer statements that start a call's streams on
 // runtime/eventstream.
 //
-// A protocol supplies a Codec for the documents in payloads and calls
-// EncodeFuncs from its serializers file and DecodeFuncs from its
-// deserializers file, adding Roots to the shapes its codecs cover.
+// The core emits File for every client. A protocol supplies a Codec for
+// the documents in payloads, adds Roots to the shapes its codecs cover,
+// calls EncodeFuncs from its serializers file and DecodeFuncs from its
+// deserializers file, sets an input stream's body with RequestStmts and
+// ends deserializeOp<Op> with DeserializeStmts.
 package eventstreams
 
 import (

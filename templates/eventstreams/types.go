@@ -27,7 +27,7 @@ func stream(op *model.Op) *model.EventStream {
 	return op.OutputStream
 }
 
-// File emits eventstream.go of the root package: the reader and writer
+// File emits eventstream.go of the root package of a client: the reader and writer
 // interfaces of every stream union, and per operation its stream type, its
 // constructor and the output's GetStream method. Nil when no operation has
 // an event stream.

@@ -51,14 +51,10 @@ const queryCompatibleTrait = "aws.protocols#awsQueryCompatible"
 
 // Files implements emit.Protocol: serializers.go and deserializers.go.
 func (p Protocol) Files(a *model.API) ([]emit.Source, error) {
-	files := []emit.Source{
+	return []emit.Source{
 		{Path: "serializers.go", File: p.serializersFile(a)},
 		{Path: "deserializers.go", File: p.deserializersFile(a)},
-	}
-	if f := eventstreams.File(a); f != nil {
-		files = append(files, emit.Source{Path: "eventstream.go", File: f})
-	}
-	return files, nil
+	}, nil
 }
 
 func newFile(a *model.API) *jen.File {

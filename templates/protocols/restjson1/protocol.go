@@ -8,7 +8,6 @@ import (
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/templates/emit"
-	"github.com/smithygen/smithygen/templates/eventstreams"
 	"github.com/smithygen/smithygen/templates/httpbind"
 	"github.com/smithygen/smithygen/templates/jsonbody"
 )
@@ -27,14 +26,10 @@ func (Protocol) Bindings() model.Bindings {
 
 // Files implements emit.Protocol: serializers.go and deserializers.go.
 func (Protocol) Files(a *model.API) ([]emit.Source, error) {
-	files := []emit.Source{
+	return []emit.Source{
 		{Path: "serializers.go", File: serializersFile(a)},
 		{Path: "deserializers.go", File: deserializersFile(a)},
-	}
-	if f := eventstreams.File(a); f != nil {
-		files = append(files, emit.Source{Path: "eventstream.go", File: f})
-	}
-	return files, nil
+	}, nil
 }
 
 // RedactMembers implements emit.BodyRedactor.
