@@ -3,7 +3,7 @@ GO ?= go
 SMITHY_SHARED ?= $(abspath ../shared)
 export SMITHY_SHARED
 
-.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints integration integration-clients integration-dynamodb chaos-dynamodb dynamodb-client
+.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints integration integration-clients integration-dynamodb chaos-dynamodb dynamodb-client streams gen-bedrock gen-mediastore
 
 generate:
 	$(GO) generate ./...
@@ -47,6 +47,7 @@ integration-clients:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./model/... ./cmd/gen
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/bedrock-runtime.json -out bench/eventstream/gen/bedrockruntime
 	cd bench/eventstream && $(GO) test -run TestSameEvents -bench . -benchmem -count 1 .
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanrooms.json -out bench/gen/cleanrooms
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/s3.json -out bench/gen/s3
@@ -67,7 +68,21 @@ bench-endpoints:
 		dir="$$(mktemp -d)" && trap 'rm -rf "$$dir"' EXIT && for p in v2one v2two oursone ourstwo; do \
 			$(GO) build -ldflags='-s -w' -o "$$dir/$$p" ./size/$$p && echo "size/$$p: $$(wc -c < "$$dir/$$p") bytes (stripped)"; done
 
-fuzz: integration-clients
+# Streaming bodies and event streams through generated clients, in modules
+# of their own: MediaStore Data (a 1 GiB download and a 256 MiB upload under
+# a 64 MiB heap, retried uploads) and Bedrock Runtime (ConverseStream against
+# a local event stream server and aws-sdk-go-v2's client).
+streams: gen-mediastore gen-bedrock
+	cd integration/mediastore && $(GO) test -count=1 ./...
+	cd integration/bedrock && $(GO) test -count=1 ./...
+
+gen-mediastore:
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/mediastore-data.json -out integration/mediastore/gen/mediastoredata
+
+gen-bedrock:
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/bedrock-runtime.json -out integration/bedrock/gen/bedrockruntime
+
+fuzz: integration-clients gen-bedrock
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 20s ./model
 	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 20s ./model/idl
 	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime 10s ./model/pattern
@@ -105,3 +120,5 @@ integration-dynamodb: dynamodb-client
 # The generated DynamoDB client against dynalite behind toxiproxy's faults.
 chaos-dynamodb: dynamodb-client
 	cd $(DYNAMODB_IT) && $(GO) test -count=1 -v -timeout 15m -run '^TestChaos$$' ./chaos
+	$(GO) test -run '^$$' -fuzz '^FuzzHeadersMatchSmithy$$' -fuzztime 10s ./runtime/eventstream
+	cd integration/bedrock && $(GO) test -run '^$$' -fuzz '^FuzzConverseStreamResponse$$' -fuzztime 10s .

@@ -12,6 +12,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"github.com/smithygen/smithygen/model"
+	"github.com/smithygen/smithygen/templates/httpbind"
 )
 
 // Import paths the generated tests use.
@@ -73,6 +74,8 @@ func caseBody(api *model.API, c *Case) ([]jen.Code, error) {
 		return errorBody(api, op, c)
 	case c.Kind == Response:
 		return responseBody(op, c)
+	case c.Kind == EventStream:
+		return eventStreamBody(api, op, c)
 	}
 	return nil, fmt.Errorf("%s cases are not supported", c.Kind)
 }
@@ -224,14 +227,21 @@ func responder(v gjson.Result) jen.Code {
 	})
 }
 
-// invoke sends a call decoding with the operation's deserializers.
+// invoke sends a call decoding with the operation's deserializers. A
+// streaming response reaches them unread, as the operation's serializer
+// asks.
 func invoke(op *model.Op, decode jen.Code) jen.Code {
+	d := jen.Dict{
+		jen.Id("Name"):   jen.Lit(op.Shape.Name()),
+		jen.Id("Decode"): decode,
+		jen.Id("Error"):  jen.Id("deserializeOp" + op.Name + "Error"),
+	}
+	if httpbind.StreamsResponse(op) {
+		d[jen.Id("Build")] = jen.Func().Params(jen.Id("r").Op("*").Qual(transportPkg, "Request")).Error().Block(
+			jen.Id("r").Dot("StreamResponse").Op("=").True(), jen.Return(jen.Nil()))
+	}
 	return jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("client").Dot("invoke").Call(ctx(),
-		jen.Op("&").Qual(transportPkg, "Operation").Values(jen.Dict{
-			jen.Id("Name"):   jen.Lit(op.Shape.Name()),
-			jen.Id("Decode"): decode,
-			jen.Id("Error"):  jen.Id("deserializeOp" + op.Name + "Error"),
-		}), jen.Nil())
+		jen.Op("&").Qual(transportPkg, "Operation").Values(d), jen.Nil())
 }
 
 // responseBody decodes the response and compares the output with params.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/tidwall/gjson"
@@ -69,6 +70,8 @@ func scalar(t *model.GoType, p gjson.Result, path string) (jen.Code, error) {
 	switch {
 	case t.Pkg == "time":
 		return timeLiteral(p, path)
+	case t.Pkg == "io" && t.Ident == "ReadCloser":
+		return jen.Qual("io", "NopCloser").Call(helper("Reader").Call(jen.Lit(p.String()))), nil
 	case t.Pkg == "io":
 		return helper("Reader").Call(jen.Lit(p.String())), nil
 	case t.Pkg == model.DocumentPkg:
@@ -114,8 +117,16 @@ func floatLiteral(vt *jen.Statement, s, path string) (jen.Code, error) {
 	return nil, fmt.Errorf("%s: %q is not a number", path, s)
 }
 
-// timeLiteral reads epoch seconds exactly, fractions included.
+// timeLiteral reads epoch seconds exactly, fractions included, or an RFC
+// 3339 date-time (as event stream cases write them).
 func timeLiteral(p gjson.Result, path string) (jen.Code, error) {
+	if p.Type == gjson.String {
+		tm, err := time.Parse(time.RFC3339Nano, p.Str)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return helper("Time").Call(jen.Op(strconv.FormatInt(tm.Unix(), 10)), jen.Lit(tm.Nanosecond())), nil
+	}
 	if p.Type != gjson.Number {
 		return nil, fmt.Errorf("%s: timestamp %s is not epoch seconds", path, p.Raw)
 	}

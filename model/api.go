@@ -54,7 +54,8 @@ type GoKind uint8
 // Go type kinds.
 const (
 	// KindBasic is a predeclared or imported type named by Pkg and Ident:
-	// string, int32, bool, []byte, time.Time, *big.Int's big.Int, io.Reader.
+	// string, int32, bool, []byte, time.Time, *big.Int's big.Int, io.Reader
+	// (a streaming blob input; io.ReadCloser for outputs).
 	KindBasic GoKind = iota
 	// KindNamed is a generated declaration (Named).
 	KindNamed
@@ -192,6 +193,10 @@ type Op struct {
 	Paginator     *Paginator
 	File          string // "api_op_<Name>.go"
 	Deprecated    *Deprecated
+	// InputStream and OutputStream are the operation's event streams, nil
+	// when it has none; their members are not among Input's and Output's
+	// Fields.
+	InputStream, OutputStream *EventStream
 }
 
 // Paginator describes a paginated operation's tokens and items.

@@ -17,7 +17,11 @@ type builder struct {
 	// patterns maps a pattern trait's source to its translation (nil when
 	// Go cannot express it).
 	patterns map[string]*Pattern
-	d        diags
+	// inputUnions are the event stream unions sent by input streams;
+	// streamEvents holds the events and errors of each event stream union.
+	inputUnions  map[*Shape]bool
+	streamEvents map[*Named][2][]*Field
+	d            diags
 }
 
 // BuildAPI computes the Go view of a closure for a protocol's bindings.
@@ -37,7 +41,8 @@ func BuildAPI(c *Closure, importPath, pkg string, b Bindings) (*API, error) {
 	}
 	a.EndpointPrefix = firstNonEmpty(a.EndpointPrefix, a.SigningName)
 	a.Package = firstNonEmpty(pkg, packageName(a.ServiceID))
-	bd := &builder{api: a, named: map[*Shape]*Named{}, outputs: map[*Named]bool{}}
+	bd := &builder{api: a, named: map[*Shape]*Named{}, outputs: map[*Named]bool{},
+		inputUnions: map[*Shape]bool{}, streamEvents: map[*Named][2][]*Field{}}
 	for _, s := range declared(c) {
 		bd.declare(s)
 	}
@@ -54,6 +59,7 @@ func BuildAPI(c *Closure, importPath, pkg string, b Bindings) (*API, error) {
 	for _, n := range a.Types {
 		bd.fill(n)
 	}
+	bd.fillEventStreams()
 	// Token and item paths may run through types-package structs, so they
 	// are resolved once those are filled.
 	for _, op := range a.Operations {
@@ -119,6 +125,8 @@ func (b *builder) op(s *Shape) *Op {
 	}
 	op.Input = b.ioStruct(s.Input, name+"Input", false)
 	op.Output = b.ioStruct(s.Output, name+"Output", true)
+	op.InputStream = b.takeEventStream(op, op.Input, true)
+	op.OutputStream = b.takeEventStream(op, op.Output, false)
 	for _, e := range b.api.Closure.Errors(s) {
 		if n := b.named[e]; n != nil {
 			op.Errors = append(op.Errors, n)

@@ -34,6 +34,9 @@ func (b *builder) fill(n *Named) {
 		for _, f := range n.Fields {
 			f.Type = unionValue(f.Type)
 		}
+		if n.Shape.Traits.Streaming {
+			b.splitStreamUnion(n)
+		}
 	case NamedError:
 		for _, f := range n.Fields {
 			if f.Name == "Message" && n.MessageField == nil {
@@ -99,6 +102,13 @@ func (b *builder) field(n *Named, m *MemberShape, top bool) *Field {
 	}
 	f.Default = effectiveDefault(m)
 	f.Type = b.goType(t, f.Default != nil && zeroDefault(t, *f.Default))
+	if f.Type.Pkg == "io" && b.outputs[n] {
+		// A streaming blob output is the response body, which the caller
+		// closes, as in aws-sdk-go-v2.
+		rc := *f.Type
+		rc.Ident = "ReadCloser"
+		f.Type = &rc
+	}
 	if top && bind.HTTP {
 		f.Location, f.LocationName = location(m, b.outputs[n] || n.Kind == NamedError)
 	}

@@ -137,6 +137,8 @@ func genPackages(t *testing.T) []genPackage {
 			[]File{tmpl("restjson_test.go", "restjson_pkg_test.go.tmpl")}},
 		{"validation", readSource(t, filepath.Join("testdata", "validation.json")),
 			[]File{tmpl("validators_test.go", "validation_pkg_test.go.tmpl")}},
+		{"awsjsonevents", readSource(t, filepath.Join("testdata", "awsjson_events.json")),
+			[]File{tmpl("events_test.go", "awsjson_events_pkg_test.go.tmpl")}},
 		{"features", &model.Source{Name: "features.json", Data: []byte(featureModel)},
 			[]File{{"types/errors_test.go", []byte(errorBehaviourTest)}}},
 	}

@@ -15,7 +15,7 @@ func opFile(a *model.API, op *model.Op, client bool) (*jen.File, error) {
 	if client {
 		opMethod(f, a, op)
 	}
-	ioDecls(f, a, op)
+	ioDecls(f, a, op, client)
 	declared := client && paginatorDecls(f, a, op)
 	ws, err := waiters.Decls(a, op, waiters.Env{Client: client, APIClientDeclared: declared})
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/templates/emit"
+	"github.com/smithygen/smithygen/templates/eventstreams"
 	"github.com/smithygen/smithygen/templates/protocols"
 )
 
@@ -60,6 +61,7 @@ func (g Generator) Files(a *model.API) ([]File, error) {
 		client bool // needs the service's protocol
 	}{
 		{"api_client.go", clientFile, true},
+		{"eventstream.go", eventstreams.File, true},
 		{"validators.go", validatorsFile, false},
 		{"doc.go", docFile, false},
 		{"types/types.go", typesFile, false},

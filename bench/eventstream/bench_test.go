@@ -15,6 +15,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/bedrockruntime/types"
 	"github.com/aws/smithy-go/auth/bearer"
 
+	ours "github.com/smithygen/smithygen/bench/eventstream/gen/bedrockruntime"
+	ourtypes "github.com/smithygen/smithygen/bench/eventstream/gen/bedrockruntime/types"
 	"github.com/smithygen/smithygen/runtime/eventstream"
 	"github.com/smithygen/smithygen/runtime/eventstream/eventstreamtest"
 )
@@ -81,34 +83,47 @@ func awsRun(tb testing.TB) (string, int32) {
 	return text.String(), tokens
 }
 
-// oursRun reads the stream through Reader, over its channel or its iterator.
+// oursClient is the generated client, sending unsigned to the same bytes.
+var oursClient = ours.New(ours.Options{
+	Region:       "us-east-1",
+	Credentials:  aws.AnonymousCredentials{},
+	BaseEndpoint: aws.String("https://bedrock-runtime.local"),
+	HTTPClient:   fakeHTTP{stream},
+})
+
+// oursRun reads the stream through the generated client, over the
+// stream's channel or its iterator.
 func oursRun(tb testing.TB, iterate bool) (string, int32) {
-	r := eventstream.NewReader(context.Background(), io.NopCloser(bytes.NewReader(stream)), converseStreamOutputDecoder)
-	defer r.Close()
+	out, err := oursClient.ConverseStream(context.Background(), &ours.ConverseStreamInput{ModelId: aws.String("m")})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := out.GetStream()
+	defer s.Close()
 	var text bytes.Buffer
 	var tokens int32
-	handle := func(ev ConverseStreamOutput) {
+	handle := func(ev ourtypes.ConverseStreamOutput) {
 		switch v := ev.(type) {
-		case *MemberContentBlockDelta:
-			if d, ok := v.Value.Delta.(*DeltaMemberText); ok {
+		case *ourtypes.ConverseStreamOutputMemberContentBlockDelta:
+			if d, ok := v.Value.Delta.(*ourtypes.ContentBlockDeltaMemberText); ok {
 				text.WriteString(d.Value)
 			}
-		case *MemberMetadata:
+		case *ourtypes.ConverseStreamOutputMemberMetadata:
 			tokens = *v.Value.Usage.OutputTokens
 		}
 	}
 	if iterate {
-		for ev, err := range r.All() {
+		for ev, err := range s.All() {
 			if err != nil {
 				tb.Fatal(err)
 			}
 			handle(ev)
 		}
 	} else {
-		for ev := range r.Events() {
+		for ev := range s.Events() {
 			handle(ev)
 		}
-		if err := r.Err(); err != nil {
+		if err := s.Err(); err != nil {
 			tb.Fatal(err)
 		}
 	}

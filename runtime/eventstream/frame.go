@@ -2,7 +2,6 @@ package eventstream
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -12,9 +11,8 @@ import (
 	"github.com/aws/smithy-go/eventstream"
 )
 
-// Limits on one message, as the event stream specification sets them. The
-// codec itself enforces none, so frames are checked against them before any
-// allocation.
+// Limits on one message, as the event stream specification sets them.
+// Frames are checked against them before any allocation.
 const (
 	MaxHeadersLen = 128 << 10
 	MaxPayloadLen = 16 << 20
@@ -65,16 +63,18 @@ const (
 
 // frameReader reads whole messages from a byte stream.
 type frameReader struct {
-	src     *bufio.Reader
-	codec   *eventstream.Decoder
-	in      bytes.Reader
-	scratch []byte
+	src *bufio.Reader
 	// offset is the count of bytes read, start where the last message began.
 	offset, start int64
+	// names and values hold header names and string values seen before,
+	// so that the protocol headers every message repeats are not
+	// allocated again.
+	names  map[string]string
+	values map[string]eventstream.Value
 }
 
 func newFrameReader(r io.Reader) *frameReader {
-	return &frameReader{src: bufio.NewReaderSize(r, 16<<10), codec: eventstream.NewDecoder()}
+	return &frameReader{src: bufio.NewReaderSize(r, 16<<10)}
 }
 
 // read returns the next message, io.EOF at a clean end of stream, a
@@ -114,21 +114,16 @@ func (f *frameReader) read() (Message, error) {
 	if err != nil {
 		return Message{}, f.readErr(start, err)
 	}
-	f.in.Reset(frame)
-	m, err := f.codec.Decode(&f.in, f.scratch[:0])
-	if err != nil {
-		var sum eventstream.ChecksumError
-		if errors.As(err, &sum) {
-			return Message{}, &MessageError{Offset: start, Kind: ErrChecksum, Err: errors.New("message")}
+	if crc32.ChecksumIEEE(frame[:total-4]) != binary.BigEndian.Uint32(frame[total-4:]) {
+		return Message{}, &MessageError{Offset: start, Kind: ErrChecksum, Err: errors.New("message")}
+	}
+	var m Message
+	if headersLen > 0 {
+		if m.Headers, err = f.headers(frame[preludeLen : preludeLen+headersLen]); err != nil {
+			return Message{}, &MessageError{Offset: start, Kind: ErrMalformed, Err: err}
 		}
-		return Message{}, &MessageError{Offset: start, Kind: ErrMalformed, Err: err}
 	}
-	if cap(m.Payload) <= 64<<10 {
-		f.scratch = m.Payload[:0]
-	}
-	// The codec copied the payload into scratch; hand out the frame's own
-	// bytes instead, which nothing else will write to.
-	m.Payload = nil
+	// The payload is the frame's own bytes, which nothing else writes to.
 	if payloadLen > 0 {
 		off := preludeLen + headersLen
 		m.Payload = frame[off : off+payloadLen : off+payloadLen]

@@ -44,6 +44,7 @@ type Reader[E any] struct {
 
 	ch        chan E
 	closing   chan struct{}
+	ended     chan struct{} // closed when the stream ends
 	closeOnce sync.Once
 	endOnce   sync.Once
 
@@ -73,6 +74,7 @@ func NewReader[E any](ctx context.Context, body io.ReadCloser, dec Decoder[E]) *
 		dec:     dec,
 		ch:      make(chan E),
 		closing: make(chan struct{}),
+		ended:   make(chan struct{}),
 	}
 	r.stop = context.AfterFunc(ctx, func() { r.body.Close() })
 	return r
@@ -210,8 +212,12 @@ func (r *Reader[E]) end(err error) {
 		r.mu.Unlock()
 		r.stop()
 		r.body.Close()
+		close(r.ended)
 	})
 }
+
+// done is closed when the stream has ended.
+func (r *Reader[E]) done() <-chan struct{} { return r.ended }
 
 // next returns the next event, or the error that ends the stream: io.EOF at
 // the end of the body.
@@ -236,6 +242,9 @@ func (r *Reader[E]) next() (E, error) {
 			et, err := r.protocolHeader(&m, EventTypeHeader)
 			if err != nil {
 				return zero, err
+			}
+			if et == InitialResponse {
+				continue // an initial response not asked for
 			}
 			ev, ok, err := r.dec.Event(et, &m)
 			if err != nil {

@@ -18,7 +18,10 @@ import (
 
 // EncodeFunc encodes an event of an input stream: it sets the headers and
 // payload of its member on m (:content-type included) and returns the
-// member's name, sent as :event-type. Generated code declares one per stream.
+// member's name, sent as :event-type. A modeled error member is sent as an
+// exception message instead: the callback sets :message-type to
+// "exception", and the name is sent as :exception-type. Generated code
+// declares one per stream.
 type EncodeFunc[E any] func(event E, m *Message) (eventType string, err error)
 
 // MessageSigner signs a message's encoded headers and payload, each
@@ -93,6 +96,15 @@ func (w *Writer[E]) Send(ctx context.Context, event E) error {
 	data, err := w.encodeEvent(event)
 	if err != nil {
 		return &smithy.SerializationError{Err: err}
+	}
+	return w.send(ctx, data)
+}
+
+// send hands an encoded message to the writing goroutine and waits for it
+// to be written.
+func (w *Writer[E]) send(ctx context.Context, data []byte) error {
+	if err := w.Err(); err != nil {
+		return err
 	}
 	f := frame{data: data, done: make(chan error, 1)}
 	select {
@@ -191,20 +203,44 @@ func (w *Writer[E]) encodeEvent(event E) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(m.Payload) > MaxPayloadLen {
-		return nil, fmt.Errorf("event %s: payload of %d bytes exceeds %d", et, len(m.Payload), MaxPayloadLen)
+	typ, typeHeader := EventMessage, EventTypeHeader
+	if headerOr(&m, MessageTypeHeader, "") == ExceptionMessage {
+		typ, typeHeader = ExceptionMessage, ExceptionTypeHeader
 	}
 	hs := make(Headers, 0, len(m.Headers)+2)
 	hs = append(hs,
-		eventstream.Header{Name: MessageTypeHeader, Value: eventstream.StringValue(EventMessage)},
-		eventstream.Header{Name: EventTypeHeader, Value: eventstream.StringValue(et)})
+		eventstream.Header{Name: MessageTypeHeader, Value: eventstream.StringValue(typ)},
+		eventstream.Header{Name: typeHeader, Value: eventstream.StringValue(et)})
 	for _, h := range m.Headers {
-		if h.Name != MessageTypeHeader && h.Name != EventTypeHeader {
+		if h.Name != MessageTypeHeader && h.Name != typeHeader {
 			hs = append(hs, h)
 		}
 	}
 	m.Headers = hs
+	return w.encodeMessage(et, m)
+}
 
+// SendInitialRequest sends the initial-request message of a protocol that
+// sends the operation input in the stream (awsJson): payload, a document of
+// the given content type, must precede every event.
+func (w *Writer[E]) SendInitialRequest(ctx context.Context, payload []byte, contentType string) error {
+	var m Message
+	SetString(&m, MessageTypeHeader, EventMessage)
+	SetString(&m, EventTypeHeader, InitialRequest)
+	SetString(&m, ContentTypeHeader, contentType)
+	m.Payload = payload
+	data, err := w.encodeMessage(InitialRequest, m)
+	if err != nil {
+		return &smithy.SerializationError{Err: err}
+	}
+	return w.send(ctx, data)
+}
+
+// encodeMessage returns the wire encoding of m, the message of event et.
+func (w *Writer[E]) encodeMessage(et string, m Message) ([]byte, error) {
+	if len(m.Payload) > MaxPayloadLen {
+		return nil, fmt.Errorf("event %s: payload of %d bytes exceeds %d", et, len(m.Payload), MaxPayloadLen)
+	}
 	w.encMu.Lock()
 	defer w.encMu.Unlock()
 	w.buf.Reset()

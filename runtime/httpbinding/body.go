@@ -1,6 +1,7 @@
 package httpbinding
 
 import (
+	"bytes"
 	"crypto/md5"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -11,6 +12,7 @@ import (
 	"hash"
 	"hash/crc32"
 	"hash/crc64"
+	"io"
 	"net/http"
 	"strings"
 
@@ -21,12 +23,25 @@ import (
 
 // SetContentMD5 sets the Content-MD5 header operations with the
 // httpChecksumRequired trait send, unless it is already set.
-func SetContentMD5(r *transport.Request) {
+func SetContentMD5(r *transport.Request) error {
 	if _, ok := r.Header["Content-Md5"]; ok {
-		return
+		return nil
 	}
-	sum := md5.Sum(r.Body)
-	r.Header["Content-Md5"] = []string{base64.StdEncoding.EncodeToString(sum[:])}
+	h := md5.New()
+	if err := r.Digest(h); err != nil {
+		return err
+	}
+	r.Header["Content-Md5"] = []string{base64.StdEncoding.EncodeToString(h.Sum(nil))}
+	return nil
+}
+
+// ResponseStream is the body of a streaming blob output: the response body
+// unread, or the body as read for a response that was read whole.
+func ResponseStream(resp *transport.Response) io.ReadCloser {
+	if resp.Stream != nil {
+		return resp.Stream
+	}
+	return io.NopCloser(bytes.NewReader(resp.Body))
 }
 
 // DefaultChecksum is the algorithm of the request checksums of operations
@@ -76,7 +91,9 @@ func SetChecksum(r *transport.Request, algorithm, algorithmHeader string) error 
 	if _, ok := r.Header[key]; ok {
 		return nil
 	}
-	h.Write(r.Body)
+	if err := r.Digest(h); err != nil {
+		return err
+	}
 	r.Header[key] = []string{base64.StdEncoding.EncodeToString(h.Sum(nil))}
 	return nil
 }
@@ -84,28 +101,65 @@ func SetChecksum(r *transport.Request, algorithm, algorithmHeader string) error 
 // GlacierChecksums sets the checksum headers Amazon Glacier requires of a
 // request with a body, unless they are set: X-Amz-Content-Sha256, the hex
 // SHA-256 of the body, and X-Amz-Sha256-Tree-Hash, the SHA-256 tree hash of
-// its 1 MiB chunks.
-func GlacierChecksums(r *transport.Request) {
-	if len(r.Body) == 0 {
-		return
+// its 1 MiB chunks. A streaming body is read once for both (see
+// transport.Request.Digest).
+func GlacierChecksums(r *transport.Request) error {
+	if !r.HasBody() {
+		return nil
 	}
-	if _, ok := r.Header["X-Amz-Content-Sha256"]; !ok {
-		sum := sha256.Sum256(r.Body)
-		r.Header["X-Amz-Content-Sha256"] = []string{hex.EncodeToString(sum[:])}
+	_, hasSum := r.Header["X-Amz-Content-Sha256"]
+	_, hasTree := r.Header["X-Amz-Sha256-Tree-Hash"]
+	if hasSum && hasTree {
+		return nil
 	}
-	if _, ok := r.Header["X-Amz-Sha256-Tree-Hash"]; !ok {
-		r.Header["X-Amz-Sha256-Tree-Hash"] = []string{hex.EncodeToString(treeHash(r.Body))}
+	sum, tree := sha256.New(), &treeHasher{}
+	if err := r.Digest(io.MultiWriter(sum, tree)); err != nil {
+		return err
 	}
+	if !hasSum {
+		r.Header["X-Amz-Content-Sha256"] = []string{hex.EncodeToString(sum.Sum(nil))}
+	}
+	if !hasTree {
+		r.Header["X-Amz-Sha256-Tree-Hash"] = []string{hex.EncodeToString(tree.sum())}
+	}
+	return nil
 }
 
-// treeHash is the SHA-256 tree hash of b: the hashes of its 1 MiB chunks,
-// combined pairwise level by level.
-func treeHash(b []byte) []byte {
-	const chunk = 1 << 20
-	var level [][]byte
-	for off := 0; off == 0 || off < len(b); off += chunk {
-		sum := sha256.Sum256(b[off:min(off+chunk, len(b))])
-		level = append(level, sum[:])
+// treeHasher computes the SHA-256 tree hash of what is written to it: the
+// hashes of its 1 MiB chunks, combined pairwise level by level.
+type treeHasher struct {
+	chunk hash.Hash
+	n     int // bytes in the current chunk
+	level [][]byte
+}
+
+const treeChunk = 1 << 20
+
+func (t *treeHasher) Write(p []byte) (int, error) {
+	written := len(p)
+	for len(p) > 0 {
+		if t.chunk == nil {
+			t.chunk = sha256.New()
+		}
+		k := min(len(p), treeChunk-t.n)
+		t.chunk.Write(p[:k])
+		t.n += k
+		p = p[k:]
+		if t.n == treeChunk {
+			t.level = append(t.level, t.chunk.Sum(nil))
+			t.chunk, t.n = nil, 0
+		}
+	}
+	return written, nil
+}
+
+func (t *treeHasher) sum() []byte {
+	level := t.level
+	if t.chunk != nil || len(level) == 0 {
+		if t.chunk == nil {
+			t.chunk = sha256.New()
+		}
+		level = append(level, t.chunk.Sum(nil))
 	}
 	for len(level) > 1 {
 		var next [][]byte

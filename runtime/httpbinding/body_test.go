@@ -110,3 +110,48 @@ func TestGlacierChecksums(t *testing.T) {
 		t.Errorf("one-chunk hashes %v", small.Header)
 	}
 }
+
+// onlyReader hides every method of r but Read.
+type onlyReader struct{ r io.Reader }
+
+func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
+
+// Checksums of a streaming body are those of its bytes: a seekable stream
+// is rewound to where it was, another is kept in memory as the body.
+func TestChecksumsOfStreams(t *testing.T) {
+	body := bytes.Repeat([]byte("stream "), 200000)
+	want := &transport.Request{Header: http.Header{}, Body: body}
+	GlacierChecksums(want)
+	SetContentMD5(want)
+	if err := SetChecksum(want, "SHA256", ""); err != nil {
+		t.Fatal(err)
+	}
+	seekable := bytes.NewReader(append([]byte("skip"), body...))
+	seekable.Seek(4, io.SeekStart)
+	for name, stream := range map[string]io.Reader{"seekable": seekable, "unseekable": onlyReader{bytes.NewReader(body)}} {
+		r := &transport.Request{Header: http.Header{}, Stream: stream}
+		if err := GlacierChecksums(r); err != nil {
+			t.Fatal(err)
+		}
+		if err := SetContentMD5(r); err != nil {
+			t.Fatal(err)
+		}
+		if err := SetChecksum(r, "SHA256", ""); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"X-Amz-Sha256-Tree-Hash", "X-Amz-Content-Sha256", "Content-Md5", "X-Amz-Checksum-Sha256"} {
+			if r.Header.Get(k) != want.Header.Get(k) {
+				t.Errorf("%s: %s %q, want %q", name, k, r.Header.Get(k), want.Header.Get(k))
+			}
+		}
+		var rest []byte
+		if r.Stream != nil {
+			rest, _ = io.ReadAll(r.Stream)
+		} else {
+			rest = r.Body
+		}
+		if !bytes.Equal(rest, body) {
+			t.Errorf("%s: %d bytes left to send", name, len(rest))
+		}
+	}
+}

@@ -35,14 +35,18 @@ type call struct {
 	att          attempt
 	firstURL     url.URL
 	firstBody    bodyReader
+	stream       *requestStream // a streaming body; nil for Body
 }
 
 // run sends the call on the direct path: serialize once, then attempts.
 func (s *call) run(ctx context.Context) (middleware.Metadata, error) {
 	if err := s.prepare(ctx); err != nil {
+		s.endStream(err)
 		return middleware.Metadata{}, err
 	}
-	return s.retryLoop(ctx, true, nil)
+	md, err := s.retryLoop(ctx, true, nil)
+	s.endStream(err)
+	return md, err
 }
 
 // prepare serializes the input and fixes where and how the call is sent.
@@ -71,7 +75,9 @@ func (s *call) prepare(ctx context.Context) error {
 	}
 	s.target = t
 	if c.signer != nil {
-		s.payloadHash = requestPayloadHash(&s.req)
+		if err := s.signedPayloadHash(); err != nil {
+			return err
+		}
 	}
 	s.invocationID = newInvocationID()
 	return nil
@@ -96,6 +102,11 @@ func (s *call) serialize(ctx context.Context) error {
 	if err := c.compress.apply(&s.req); err != nil {
 		return err
 	}
+	if s.req.Stream != nil || s.req.EventStream {
+		if err := s.prepareStream(); err != nil {
+			return err
+		}
+	}
 	if c.obs.meters != nil {
 		s.timed(ctx, c.obs.meters.serialize, start)
 	}
@@ -114,16 +125,6 @@ func serializationError(err error) error {
 
 var emptyPayloadHash = hashHex(nil)
 
-// requestPayloadHash is the payload hash a request is signed with: the one
-// the serializer sent (S3's X-Amz-Content-Sha256, possibly
-// UNSIGNED-PAYLOAD), else the body's.
-func requestPayloadHash(r *Request) string {
-	if h := r.Header["X-Amz-Content-Sha256"]; len(h) == 1 {
-		return h[0]
-	}
-	return payloadHash(r.Body)
-}
-
 func payloadHash(body []byte) string {
 	if len(body) == 0 {
 		return emptyPayloadHash
@@ -139,7 +140,10 @@ func hashHex(b []byte) string {
 // attempt sends attempt a on the direct path and handles its response.
 func (s *call) attempt(ctx context.Context, a *attempt) (middleware.Metadata, error) {
 	var md middleware.Metadata
-	req := s.httpRequest(ctx, a.n, a.max)
+	req, err := s.httpRequest(ctx, a.n, a.max)
+	if err != nil {
+		return md, err
+	}
 	if err := s.sign(ctx, req, a); err != nil {
 		return md, err
 	}
@@ -174,9 +178,13 @@ func (s *call) send(ctx context.Context, req *http.Request) (*http.Response, err
 		o.Meter = c.obs.meter
 	})
 	sr := &smithyhttp.Request{Request: req}
-	if len(s.req.Body) > 0 {
+	if req.Body != nil {
 		var err error
-		if sr, err = sr.SetStream(bytes.NewReader(s.req.Body)); err != nil {
+		var body io.Reader = req.Body
+		if s.stream == nil {
+			body = bytes.NewReader(s.req.Body)
+		}
+		if sr, err = sr.SetStream(body); err != nil {
 			return nil, err
 		}
 	}
@@ -195,7 +203,7 @@ func (s *call) send(ctx context.Context, req *http.Request) (*http.Response, err
 // httpRequest builds the request of attempt n. The first attempt uses the
 // serializer's header map and the call's URL; later attempts copy them, as an
 // HTTP client that gave up on an attempt may still be reading its request.
-func (s *call) httpRequest(ctx context.Context, n, maxAttempts int) *http.Request {
+func (s *call) httpRequest(ctx context.Context, n, maxAttempts int) (*http.Request, error) {
 	r := &s.req
 	u, header := &s.firstURL, r.Header
 	if n == 1 {
@@ -218,7 +226,16 @@ func (s *call) httpRequest(ctx context.Context, n, maxAttempts int) *http.Reques
 	}
 	tmpl := http.Request{Method: r.Method, URL: u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 		Header: header, ContentLength: int64(len(r.Body))}
-	if len(r.Body) > 0 {
+	switch {
+	case s.stream != nil:
+		body, err := s.stream.attemptBody(n)
+		if err != nil {
+			return nil, err
+		}
+		if body != nil {
+			tmpl.Body, tmpl.ContentLength = body, s.stream.length
+		}
+	case len(r.Body) > 0:
 		body := &s.firstBody
 		if n > 1 {
 			body = new(bodyReader)
@@ -226,7 +243,7 @@ func (s *call) httpRequest(ctx context.Context, n, maxAttempts int) *http.Reques
 		*body = bodyReader{data: r.Body}
 		tmpl.Body = body
 	}
-	return tmpl.WithContext(ctx)
+	return tmpl.WithContext(ctx), nil
 }
 
 // setCallHeaders adds the SDK headers of the first attempt; later attempts
@@ -312,6 +329,9 @@ func (s *call) sign(ctx context.Context, req *http.Request, a *attempt) error {
 	}
 	if err != nil {
 		return fmt.Errorf("sign request: %w", err)
+	}
+	if s.req.EventStream {
+		return s.startEventSigner(req, creds, s.dest.signingName, s.dest.signingRegion)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/aws/smithy-go"
@@ -46,7 +47,7 @@ func newCompression(disabled bool, minBytes int64) compression {
 }
 
 // apply gzips a body the serializer marked compressible when it is
-// streaming or at least minBytes long, and appends "gzip" to any
+// streaming or at least minBytes long (a Stream is read into memory first), and appends "gzip" to any
 // Content-Encoding already set. An invalid minimum fails such calls only,
 // as in aws-sdk-go-v2.
 func (c *compression) apply(r *Request) error {
@@ -55,6 +56,13 @@ func (c *compression) apply(r *Request) error {
 	}
 	if c.err != nil {
 		return c.err
+	}
+	if r.Stream != nil && !r.EventStream {
+		b, err := io.ReadAll(r.Stream)
+		if err != nil {
+			return &smithy.SerializationError{Err: fmt.Errorf("read request body stream: %w", err)}
+		}
+		r.Body, r.Stream = b, nil
 	}
 	if len(r.Body) == 0 || !r.Streaming && len(r.Body) < c.minBytes {
 		return nil

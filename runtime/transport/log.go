@@ -83,9 +83,10 @@ func (s *call) logRequest(req *http.Request, body []byte) {
 	s.logger.Logf(logging.Debug, "Request\n%v", string(dump))
 }
 
-// logResponse logs a response whose body has been read.
+// logResponse logs a response whose body has been read; the body of one
+// handed to the decoder unread is not logged.
 func (s *call) logResponse(resp *http.Response, body []byte) {
-	withBody := s.client.obs.logResponseBody
+	withBody := s.client.obs.logResponseBody && !s.streamedResponse(resp)
 	r := *resp
 	r.Header = s.redactHeader(resp.Header)
 	b := body

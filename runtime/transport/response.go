@@ -66,7 +66,12 @@ func (s *call) handleResponse(ctx context.Context, resp *http.Response, md *midd
 	if resp.Header == nil {
 		resp.Header = http.Header{}
 	}
-	body, readErr := readBody(resp, s.client.maxBody)
+	streamed := s.streamedResponse(resp)
+	var body []byte
+	var readErr error
+	if !streamed {
+		body, readErr = readBody(resp, s.client.maxBody)
+	}
 	reqID := requestID(resp.Header)
 	if reqID != "" {
 		awsmiddleware.SetRequestIDMetadata(md, reqID)
@@ -81,6 +86,9 @@ func (s *call) handleResponse(ctx context.Context, resp *http.Response, md *midd
 	}
 	if readErr != nil {
 		return responseError(resp, reqID, s.readError(ctx, readErr))
+	}
+	if streamed {
+		return responseError(resp, reqID, s.decodeStream(ctx, resp))
 	}
 	s.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
 	err := s.decode(ctx)

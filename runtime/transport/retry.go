@@ -185,6 +185,10 @@ func (s *call) tryOnce(ctx context.Context, a *attempt, do attemptFunc, releaseR
 		s.logRetry("request failed with unretryable error %v", err)
 		return md, err, false
 	}
+	if s.stream != nil && !s.stream.canRetry() {
+		s.logRetry("request body stream was read and is not seekable, not retrying %v", err)
+		return md, &StreamNotRetriedError{Err: err}, false
+	}
 	if a.max > 0 && a.n >= a.max {
 		s.logRetry("max retry attempts exhausted, max %d", a.max)
 		return md, &retry.MaxAttemptsError{Attempt: a.n, Err: err}, false

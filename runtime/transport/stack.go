@@ -63,6 +63,7 @@ func (s *call) runStack(ctx context.Context) (middleware.Metadata, error) {
 		}
 	})
 	_, md, err := middleware.DecorateHandler(h, stack).Handle(ctx, s.op.Input)
+	s.endStream(err)
 	return md, err
 }
 
@@ -153,7 +154,15 @@ func (s *call) serializeStep(ctx context.Context, in middleware.SerializeInput, 
 	for k, v := range s.req.Header {
 		req.Header[k] = v
 	}
-	if len(s.req.Body) > 0 {
+	switch {
+	case s.stream != nil && s.stream.length != 0:
+		r, err := req.SetStream(s.stream.r)
+		if err != nil {
+			return middleware.SerializeOutput{}, middleware.Metadata{}, err
+		}
+		r.ContentLength = s.stream.length
+		in.Request = r
+	case len(s.req.Body) > 0:
 		r, err := req.SetStream(bytes.NewReader(s.req.Body))
 		if err != nil {
 			return middleware.SerializeOutput{}, middleware.Metadata{}, err
@@ -261,6 +270,16 @@ func (s *call) endpointStep(ctx context.Context, in middleware.FinalizeInput, ne
 		}
 	}
 	s.traceEndpoint(ctx)
+	if s.client.signer != nil && v4.GetPayloadHash(ctx) == "" {
+		fixed, err := s.fixedPayloadHash(req.IsHTTPS())
+		if err != nil {
+			return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+		}
+		if fixed != "" {
+			ctx = v4.SetPayloadHash(ctx, fixed)
+			req.Header.Set(contentSHA256Header, fixed)
+		}
+	}
 	return next.HandleFinalize(ctx, in)
 }
 
@@ -311,6 +330,11 @@ func (s *call) signStep(ctx context.Context, in middleware.FinalizeInput, next m
 	if err != nil {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, fmt.Errorf("sign request: %w", err)
 	}
+	if s.req.EventStream {
+		if err := s.startEventSigner(req.Request, creds, name, region); err != nil {
+			return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+		}
+	}
 	return next.HandleFinalize(ctx, in)
 }
 
@@ -335,15 +359,21 @@ func (s *call) deserializeStep(ctx context.Context, in middleware.DeserializeInp
 			awsmiddleware.SetRequestIDMetadata(&md, id)
 		}
 	}
-	body, readErr := readBody(resp, s.client.maxBody)
-	if readErr != nil {
-		return out, md, s.readError(ctx, readErr)
-	}
-	s.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
-	err = s.decode(ctx)
-	resp.StatusCode = s.resp.StatusCode // 500 for an error document in a 2xx response
-	if _, ok := awsmiddleware.GetRequestIDMetadata(md); !ok && s.resp.RequestID != "" {
-		awsmiddleware.SetRequestIDMetadata(&md, s.resp.RequestID)
+	if s.streamedResponse(resp) {
+		err = s.decodeStream(ctx, resp)
+	} else {
+		body, readErr := readBody(resp, s.client.maxBody)
+		if readErr != nil {
+			return out, md, s.readError(ctx, readErr)
+		}
+		s.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
+		err = s.decode(ctx)
+		if s.resp.StatusCode != resp.StatusCode {
+			resp.StatusCode = s.resp.StatusCode // 500 for an error document in a 2xx response
+		}
+		if _, ok := awsmiddleware.GetRequestIDMetadata(md); !ok && s.resp.RequestID != "" {
+			awsmiddleware.SetRequestIDMetadata(&md, s.resp.RequestID)
+		}
 	}
 	if err == nil {
 		out.Result = s.op.Output
@@ -368,7 +398,9 @@ func (s *call) logStep(ctx context.Context, in middleware.DeserializeInput, next
 	if err != nil || !o.logResponse {
 		return out, md, err
 	}
-	if sr, ok := out.RawResponse.(*smithyhttp.Response); ok {
+	if sr, ok := out.RawResponse.(*smithyhttp.Response); ok && s.streamedResponse(sr.Response) {
+		s.logResponse(sr.Response, nil)
+	} else if ok {
 		body, rerr := readBody(sr.Response, s.client.maxBody)
 		s.logResponse(sr.Response, body)
 		if rerr != nil {

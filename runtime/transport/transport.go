@@ -14,6 +14,7 @@ package transport
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"sync/atomic"
 	"time"
@@ -107,7 +108,8 @@ type Config struct {
 	// 10485760; 0 selects 10240. See ValidateRequestMinCompressSizeBytes.
 	RequestMinCompressSizeBytes int64
 	// MaxResponseBodyBytes, when positive, fails a call whose response body
-	// is longer with *ResponseTooLargeError instead of reading it.
+	// is longer with *ResponseTooLargeError instead of reading it. Bodies
+	// handed to the decoder unread (StreamResponse) are not limited.
 	MaxResponseBodyBytes int64
 }
 
@@ -139,10 +141,38 @@ type Request struct {
 	// DisableURIPathEscaping signs the path as sent instead of escaping it
 	// once more, as S3 requires.
 	DisableURIPathEscaping bool
+	// RequiresLength fails a call whose Stream has no known length with a
+	// *LengthRequiredError (the requiresLength trait).
+	RequiresLength bool
+	// UnsignedPayload signs the request with UNSIGNED-PAYLOAD whatever its
+	// body (the aws.auth#unsignedPayload trait).
+	UnsignedPayload bool
+	// EventStream makes the body an input event stream: a pipe, signed
+	// with STREAMING-AWS4-HMAC-SHA256-EVENTS, that Decode receives as
+	// Response.EventWriter with the signer of its messages. The call is not
+	// retried once the pipe was read. Body is then not sent: it is the
+	// payload of the stream's initial-request message, if any (see
+	// Response.InitialRequest).
+	EventStream bool
+	// StreamResponse hands the body of a 2xx response to Decode unread, as
+	// Response.Stream: a @streaming blob or an output event stream. Error
+	// responses are read whole as usual.
+	StreamResponse bool
+
+	// Stream, when set, is sent as the body instead of Body (a @streaming
+	// blob payload; see SetStream): with a Content-Length when its length
+	// is known (a Len() int method or an io.Seeker), chunked otherwise. An
+	// io.Seeker is hashed for signing and rewound for every retry; any other
+	// stream is signed with UNSIGNED-PAYLOAD over TLS and sent once: a
+	// failed attempt that read from it is not retried. A compressed stream
+	// is read into memory first. The caller keeps ownership: it is never
+	// closed.
+	Stream io.Reader
 }
 
-// Response is one HTTP response with its body read in full. Decoders must not
-// keep the *Response; they may keep Body and Header.
+// Response is one HTTP response with its body read in full, or handed over
+// unread in Stream. Decoders must not keep the *Response; they may keep
+// Body, Header, Stream and what its methods return.
 type Response struct {
 	StatusCode int
 	Header     http.Header
@@ -150,6 +180,14 @@ type Response struct {
 	// RequestID, when a decoder sets it, is the request ID the body carries
 	// (XML error responses); it is used when no header names one.
 	RequestID string
+
+	// Stream is the unread body of a 2xx response to a request with
+	// StreamResponse set. Once Decode returns nil it belongs to the
+	// decoder, which must see that it is closed; the connection is released
+	// when it is. It is closed for the decoder when Decode fails.
+	Stream io.ReadCloser
+
+	streams *responseStreams // with Stream; see Context
 }
 
 // Operation is one call of a service operation.

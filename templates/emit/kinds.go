@@ -223,3 +223,8 @@ func Wire(name string) *jen.Statement { return jen.Qual(WirePkg, name) }
 func ErrCheck(ret jen.Code) jen.Code {
 	return jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(ret))
 }
+
+// ErrCheckCall is "if err := call; err != nil { return err }".
+func ErrCheckCall(call jen.Code) jen.Code {
+	return jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+}

@@ -10,9 +10,38 @@ import (
 )
 
 // BodyFinishStmts process the serialized body: request compression, then
-// checksums of the body as sent.
+// checksums of the body as sent, then how the body is signed and whether
+// the response body is streamed.
 func BodyFinishStmts(op *model.Op) []jen.Code {
-	return append(compressionStmts(op), checksumStmts(op)...)
+	out := append(compressionStmts(op), checksumStmts(op)...)
+	return append(out, streamStmts(op)...)
+}
+
+const unsignedPayloadTrait = "aws.auth#unsignedPayload"
+
+// streamStmts mark an operation with the unsignedPayload trait to be
+// signed with UNSIGNED-PAYLOAD, and a streaming output (a blob payload or
+// an event stream) to reach the deserializer unread.
+func streamStmts(op *model.Op) []jen.Code {
+	var out []jen.Code
+	if op.Shape.Traits.Has(unsignedPayloadTrait) {
+		out = append(out, jen.Id("r").Dot("UnsignedPayload").Op("=").True())
+	}
+	if StreamsResponse(op) {
+		out = append(out, jen.Id("r").Dot("StreamResponse").Op("=").True())
+	}
+	return out
+}
+
+// StreamsResponse reports whether an operation's response body is handed
+// to its deserializer unread: a streaming blob payload or an event stream
+// (with an input stream only, the response stays open while it is sent).
+func StreamsResponse(op *model.Op) bool {
+	if op.OutputStream != nil || op.InputStream != nil {
+		return true
+	}
+	p := emit.PayloadField(op.Output)
+	return p != nil && emit.KindOf(p.Type) == emit.KStream
 }
 
 // compressionStmts mark the body of an operation with the
@@ -41,7 +70,7 @@ const httpChecksumTrait = "aws.protocols#httpChecksum"
 // (a trait on response checksums only adds none); with httpChecksumRequired
 // alone, Content-MD5.
 func checksumStmts(op *model.Op) []jen.Code {
-	md5 := []jen.Code{H("SetContentMD5").Call(jen.Id("r"))}
+	md5 := []jen.Code{emit.ErrCheckCall(H("SetContentMD5").Call(jen.Id("r")))}
 	t, ok := op.Shape.Traits.Get(httpChecksumTrait)
 	if !ok {
 		if op.Shape.Traits.HTTPChecksumRequired {

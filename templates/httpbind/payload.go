@@ -44,10 +44,9 @@ func PayloadStmts(c Codec, f *model.Field) []jen.Code {
 	case emit.KBlob:
 		stmts = []jen.Code{setBody(v)}
 	case emit.KStream:
-		stmts = []jen.Code{
-			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(v),
-			emit.ErrCheck(jen.Err()),
-			setBody(jen.Id("b")),
+		stmts = []jen.Code{jen.Id("r").Dot("SetStream").Call(jen.Lit(ct), v)}
+		if f.Member.Target.Traits.Has(requiresLengthTrait) {
+			stmts = append(stmts, jen.Id("r").Dot("RequiresLength").Op("=").True())
 		}
 	case emit.KString, emit.KEnum:
 		stmts = []jen.Code{setBody(jen.Index().Byte().Call(emit.Deref(t, v)))}
@@ -71,7 +70,12 @@ func PayloadContentType(c Codec, f *model.Field) string {
 	return c.ContentType()
 }
 
-// PayloadDecode reads the whole body into the payload member lv.
+// requiresLengthTrait marks a streaming blob whose length must be known
+// before it is sent.
+const requiresLengthTrait = "smithy.api#requiresLength"
+
+// PayloadDecode reads the whole body into the payload member lv; a
+// streaming blob gets the body unread (see StreamResponseStmts).
 func PayloadDecode(c Codec, f *model.Field, lv jen.Code) []jen.Code {
 	t := f.Type
 	body := jen.Id("resp").Dot("Body")
@@ -85,7 +89,7 @@ func PayloadDecode(c Codec, f *model.Field, lv jen.Code) []jen.Code {
 	case emit.KBlob:
 		return []jen.Code{jen.If(hasBody).Block(jen.Add(lv).Op("=").Add(body))}
 	case emit.KStream:
-		return []jen.Code{jen.Add(lv).Op("=").Qual("bytes", "NewReader").Call(body)}
+		return []jen.Code{jen.Add(lv).Op("=").Add(H("ResponseStream")).Call(jen.Id("resp"))}
 	case emit.KString, emit.KEnum:
 		return []jen.Code{jen.If(hasBody).Block(emit.AssignExpr(t, lv, emit.ValueType(t).Call(body), false, nil)...)}
 	}

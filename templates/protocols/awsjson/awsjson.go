@@ -9,8 +9,10 @@ import (
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/templates/emit"
+	"github.com/smithygen/smithygen/templates/eventstreams"
 	"github.com/smithygen/smithygen/templates/httpbind"
 	"github.com/smithygen/smithygen/templates/jsonbody"
+	"github.com/smithygen/smithygen/templates/jsonevents"
 )
 
 // Protocol is awsJson of one version, "1.0" or "1.1". The versions differ
@@ -52,7 +54,7 @@ const queryCompatibleTrait = "aws.protocols#awsQueryCompatible"
 func (p Protocol) Files(a *model.API) ([]emit.Source, error) {
 	files := []emit.Source{
 		{Path: "serializers.go", File: p.serializersFile(a)},
-		{Path: "deserializers.go", File: deserializersFile(a)},
+		{Path: "deserializers.go", File: p.deserializersFile(a)},
 	}
 	if f := customizationsFile(a); f != nil {
 		files = append(files, emit.Source{Path: "customizations.go", File: f})
@@ -75,7 +77,8 @@ func (p Protocol) serializersFile(a *model.API) *jen.File {
 	for _, op := range a.Operations {
 		inputs = append(inputs, op.Input)
 	}
-	c := jsonbody.NewEncoders(a, jsonbody.RootTypes(inputs))
+	c := jsonbody.NewEncoders(a, append(jsonbody.RootTypes(inputs), eventstreams.Roots(a, false)...))
+	events := jsonevents.New(c)
 	for _, op := range a.Operations {
 		f.Add(p.serializeOp(a, op))
 		f.Line()
@@ -84,6 +87,8 @@ func (p Protocol) serializersFile(a *model.API) *jen.File {
 			f.Line()
 		}
 	}
+	eventstreams.EncodeFuncs(f, a, events)
+	events.Emit(f)
 	c.Emit(f)
 	return f
 }
@@ -112,9 +117,13 @@ func (p Protocol) serializeOp(a *model.API, op *model.Op) jen.Code {
 	}
 	body = append(body, httpbind.HostPrefixStmts(in, op.HostPrefix)...)
 	body = append(body, serviceRequestStmts(a, op)...)
-	if len(in.Fields) == 0 {
+	if op.InputStream != nil {
+		// The input members go in the stream's initial-request message.
+		body = append(body, eventstreams.RequestStmts()...)
+	}
+	if len(in.Fields) == 0 && op.InputStream == nil {
 		body = append(body, jsonbody.J("SetEmptyBody").Call(jen.Id("r"), jen.Lit(p.contentType())))
-	} else {
+	} else if len(in.Fields) > 0 {
 		body = append(body, jsonbody.SetBody(jen.Id(bodyEncoderName(op)).Call(jen.Id("e"), jen.Id("in")), p.contentType())...)
 	}
 	body = append(body, httpbind.BodyFinishStmts(op)...)
@@ -126,18 +135,19 @@ func (p Protocol) serializeOp(a *model.API, op *model.Op) jen.Code {
 // deserializersFile emits deserializeOp<Op> and deserializeOp<Op>Error per
 // operation, a decoder per modeled error and the JSON decoders of the
 // shapes outputs and errors reach.
-func deserializersFile(a *model.API) *jen.File {
+func (p Protocol) deserializersFile(a *model.API) *jen.File {
 	f := newFile(a)
 	var outputs []*model.Named
 	for _, op := range a.Operations {
 		outputs = append(outputs, op.Output)
 	}
 	errs := emit.APIErrors(a)
-	roots := jsonbody.RootTypes(outputs)
+	roots := append(jsonbody.RootTypes(outputs), eventstreams.Roots(a, true)...)
 	for _, e := range errs {
 		roots = append(roots, emit.NamedType(e))
 	}
 	c := jsonbody.NewDecoders(a, roots)
+	events := jsonevents.New(c)
 	queryCompatible := a.Closure.Service.Traits.Has(queryCompatibleTrait)
 	read := jsonbody.J("ReadError").Call(jen.Id("resp"))
 	var errBindings []jen.Code
@@ -146,7 +156,7 @@ func deserializersFile(a *model.API) *jen.File {
 	}
 	errorFuncs := map[string]string{}
 	for _, op := range a.Operations {
-		f.Add(deserializeOp(op))
+		f.Add(p.deserializeOp(op))
 		f.Line()
 		f.Add(c.ErrorDeserializer(op, errorFuncs, read))
 		f.Line()
@@ -162,14 +172,39 @@ func deserializersFile(a *model.API) *jen.File {
 		f.Add(c.ErrorDecoder(e, errBindings))
 		f.Line()
 	}
+	eventstreams.DecodeFuncs(f, a, events)
+	events.Emit(f)
 	c.Emit(f)
 	return f
 }
 
 // deserializeOp emits deserializeOp<Op>: the output is the JSON body; an
-// output without members ignores it.
-func deserializeOp(op *model.Op) jen.Code {
+// output without members ignores it. With event streams, the body is the
+// output stream, whose initial-response message holds the other output
+// members, and the input members are sent in the input stream's
+// initial-request message.
+func (p Protocol) deserializeOp(op *model.Op) jen.Code {
 	sig := jen.Func().Id(emit.DeserializerName(op)).Params(emit.ResponseParam(), jen.Id("out").Op("*").Id(op.Output.Name)).Error()
+	if op.InputStream != nil || op.OutputStream != nil {
+		// Without other output members the call does not wait for the
+		// initial-response message, which the reader then skips.
+		var initial eventstreams.Initial
+		if len(op.Output.Fields) > 0 {
+			initial = func() []jen.Code {
+				return []jen.Code{
+					jen.Id("d").Op(":=").Add(jsonbody.J("NewDecoder")).Call(jen.Id("m").Dot("Payload")),
+					jen.If(jen.Err().Op(":=").Id(bodyDecoderName(op)).Call(jen.Id("d"), jen.Id("out")), jen.Err().Op("!=").Nil()).Block(
+						jen.Return(jen.Id("d").Dot("Error").Call(jen.Err()))),
+					jen.Return(jen.Nil()),
+				}
+			}
+		}
+		initialRequest := ""
+		if len(op.Input.Fields) > 0 {
+			initialRequest = p.contentType()
+		}
+		return sig.Block(eventstreams.DeserializeStmts(op, initial, initialRequest)...)
+	}
 	if len(op.Output.Fields) == 0 {
 		return sig.Add(emit.OneLine(jen.Return(jen.Nil())))
 	}

@@ -25,7 +25,7 @@ func serviceHeaderStmts(a *model.API) []jen.Code {
 	case sdkAPIGateway:
 		return []jen.Code{header("Accept", "application/json")}
 	case sdkGlacier:
-		return []jen.Code{header("X-Amz-Glacier-Version", a.Version), httpbind.H("GlacierChecksums").Call(jen.Id("r"))}
+		return []jen.Code{header("X-Amz-Glacier-Version", a.Version), emit.ErrCheckCall(httpbind.H("GlacierChecksums").Call(jen.Id("r")))}
 	}
 	return nil
 }

@@ -5,8 +5,10 @@ import (
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/templates/emit"
+	"github.com/smithygen/smithygen/templates/eventstreams"
 	"github.com/smithygen/smithygen/templates/httpbind"
 	"github.com/smithygen/smithygen/templates/jsonbody"
+	"github.com/smithygen/smithygen/templates/jsonevents"
 )
 
 // deserializersFile emits deserializers.go: per operation deserializeOp<Op>
@@ -20,11 +22,12 @@ func deserializersFile(a *model.API) *jen.File {
 		outputs = append(outputs, op.Output)
 	}
 	errs := emit.APIErrors(a)
-	roots := jsonbody.RootTypes(outputs)
+	roots := append(jsonbody.RootTypes(outputs), eventstreams.Roots(a, true)...)
 	for _, e := range errs {
 		roots = append(roots, emit.NamedType(e))
 	}
 	c := jsonbody.NewDecoders(a, roots)
+	events := jsonevents.New(c)
 	errorFuncs := map[string]string{} // error set → the function decoding it
 	for _, op := range a.Operations {
 		f.Add(deserializeOp(c, op))
@@ -40,6 +43,8 @@ func deserializersFile(a *model.API) *jen.File {
 		f.Add(c.ErrorDecoder(e, httpbind.ResponseStmts(e, "v")))
 		f.Line()
 	}
+	eventstreams.DecodeFuncs(f, a, events)
+	events.Emit(f)
 	c.Emit(f)
 	return f
 }
@@ -55,6 +60,9 @@ func deserializeOp(c *jsonbody.Codecs, op *model.Op) jen.Code {
 		return sig.Add(emit.OneLine(jen.Return(jsonbody.J("DecodeBody").Call(jen.Id("resp"), jen.Id("out"), jen.Id(bodyDecoderName(op))))))
 	}
 	body := httpbind.ResponseStmts(op.Output, "out")
+	if op.InputStream != nil || op.OutputStream != nil {
+		return sig.Block(append(body, eventstreams.DeserializeStmts(op, nil, "")...)...)
+	}
 	if p := emit.PayloadField(op.Output); p != nil {
 		body = append(body, httpbind.PayloadDecode(payloads{c}, p, jen.Id("out").Dot(p.Name))...)
 	} else if len(emit.BodyFields(op.Output)) > 0 {

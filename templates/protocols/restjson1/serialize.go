@@ -5,8 +5,10 @@ import (
 
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/templates/emit"
+	"github.com/smithygen/smithygen/templates/eventstreams"
 	"github.com/smithygen/smithygen/templates/httpbind"
 	"github.com/smithygen/smithygen/templates/jsonbody"
+	"github.com/smithygen/smithygen/templates/jsonevents"
 )
 
 // serializersFile emits serializers.go: per operation serializeOp<Op>, which
@@ -18,7 +20,8 @@ func serializersFile(a *model.API) *jen.File {
 	for _, op := range a.Operations {
 		inputs = append(inputs, op.Input)
 	}
-	c := jsonbody.NewEncoders(a, jsonbody.RootTypes(inputs))
+	c := jsonbody.NewEncoders(a, append(jsonbody.RootTypes(inputs), eventstreams.Roots(a, false)...))
+	events := jsonevents.New(c)
 	for _, op := range a.Operations {
 		f.Add(serializeOp(a, c, op))
 		f.Line()
@@ -27,6 +30,8 @@ func serializersFile(a *model.API) *jen.File {
 			f.Line()
 		}
 	}
+	eventstreams.EncodeFuncs(f, a, events)
+	events.Emit(f)
 	c.Emit(f)
 	return f
 }
@@ -63,6 +68,9 @@ func serializeOp(a *model.API, c *jsonbody.Codecs, op *model.Op) jen.Code {
 // of the body members; no body when the input has neither.
 func bodyStmts(c *jsonbody.Codecs, op *model.Op) []jen.Code {
 	in := op.Input
+	if op.InputStream != nil {
+		return eventstreams.RequestStmts()
+	}
 	if p := emit.PayloadField(in); p != nil {
 		return httpbind.PayloadStmts(payloads{c}, p)
 	}
