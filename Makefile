@@ -100,9 +100,15 @@ fuzz: integration-clients gen-bedrock
 	$(GO) test -run '^$$' -fuzz '^FuzzScalars$$' -fuzztime 5s ./runtime/json
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/dynamodb.json -out fuzz/gen/dynamodb
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanroomsml.json -out fuzz/gen/cleanroomsml
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/iam.json -out fuzz/gen/iam
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/protocol-tests/ec2Query -model $(SMITHY_SHARED)/protocol-tests/shared-types.smithy \
+		-model $(SMITHY_SHARED)/protocol-tests/aws-config.smithy -model $(SMITHY_SHARED)/smithy-traits \
+		-service aws.protocoltests.ec2#AwsEc2 -package ec2 -out fuzz/gen/ec2
 	cd fuzz && $(GO) vet ./... && $(GO) test -count=1 . && \
 		$(GO) test -run '^$$' -fuzz '^FuzzDynamoDB$$' -fuzztime 10s . && \
-		$(GO) test -run '^$$' -fuzz '^FuzzCleanRoomsML$$' -fuzztime 10s .
+		$(GO) test -run '^$$' -fuzz '^FuzzCleanRoomsML$$' -fuzztime 10s . && \
+		$(GO) test -run '^$$' -fuzz '^FuzzIAM$$' -fuzztime 10s . && \
+		$(GO) test -run '^$$' -fuzz '^FuzzEC2$$' -fuzztime 10s .
 
 # DynamoDB end to end: the generated client and aws-sdk-go-v2's against
 # dynalite, installed by npm into integration/dynamodb/node_modules; the
