@@ -82,22 +82,26 @@ gen-mediastore:
 gen-bedrock:
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/bedrock-runtime.json -out integration/bedrock/gen/bedrockruntime
 
+# Fuzz budgets are execution counts, not durations: with Go 1.26 a
+# -fuzztime duration can end in a spurious "context deadline exceeded"
+# (go.dev/issue/75804, fixed in Go 1.27). Each count is about ten to twenty
+# seconds on a two-core machine.
 fuzz: integration-clients gen-bedrock
-	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 20s ./model
-	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 20s ./model/idl
-	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime 10s ./model/pattern
-	$(GO) test -run '^$$' -fuzz '^FuzzLines$$' -fuzztime 10s ./templates/godoc
-	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/xml
-	$(GO) test -run '^$$' -fuzz '^FuzzReadError$$' -fuzztime 10s ./runtime/xml
-	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/rules
-	$(GO) test -run '^$$' -fuzz '^FuzzEval$$' -fuzztime 30s ./model/rules
-	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime 20s ./runtime/eventstream
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 10s ./model/jmespath
-	$(GO) test -run '^$$' -fuzz '^FuzzCompile$$' -fuzztime 10s ./templates/waiters
-	cd integration/s3 && $(GO) test -run '^$$' -fuzz '^FuzzResponse$$' -fuzztime 20s .
-	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./runtime/json
-	$(GO) test -run '^$$' -fuzz '^FuzzSkip$$' -fuzztime 5s ./runtime/json
-	$(GO) test -run '^$$' -fuzz '^FuzzScalars$$' -fuzztime 5s ./runtime/json
+	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 150000x ./model
+	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 300000x ./model/idl
+	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime 40000x ./model/pattern
+	$(GO) test -run '^$$' -fuzz '^FuzzLines$$' -fuzztime 50000x ./templates/godoc
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 250000x ./runtime/xml
+	$(GO) test -run '^$$' -fuzz '^FuzzReadError$$' -fuzztime 300000x ./runtime/xml
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 400000x ./runtime/rules
+	$(GO) test -run '^$$' -fuzz '^FuzzEval$$' -fuzztime 150000x ./model/rules
+	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime 8000x ./runtime/eventstream
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 500000x ./model/jmespath
+	$(GO) test -run '^$$' -fuzz '^FuzzCompile$$' -fuzztime 80000x ./templates/waiters
+	cd integration/s3 && $(GO) test -run '^$$' -fuzz '^FuzzResponse$$' -fuzztime 60000x .
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 300000x ./runtime/json
+	$(GO) test -run '^$$' -fuzz '^FuzzSkip$$' -fuzztime 200000x ./runtime/json
+	$(GO) test -run '^$$' -fuzz '^FuzzScalars$$' -fuzztime 8000x ./runtime/json
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/dynamodb.json -out fuzz/gen/dynamodb
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanroomsml.json -out fuzz/gen/cleanroomsml
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/iam.json -out fuzz/gen/iam
@@ -105,10 +109,10 @@ fuzz: integration-clients gen-bedrock
 		-model $(SMITHY_SHARED)/protocol-tests/aws-config.smithy -model $(SMITHY_SHARED)/smithy-traits \
 		-service aws.protocoltests.ec2#AwsEc2 -package ec2 -out fuzz/gen/ec2
 	cd fuzz && $(GO) vet ./... && $(GO) test -count=1 . && \
-		$(GO) test -run '^$$' -fuzz '^FuzzDynamoDB$$' -fuzztime 10s . && \
-		$(GO) test -run '^$$' -fuzz '^FuzzCleanRoomsML$$' -fuzztime 10s . && \
-		$(GO) test -run '^$$' -fuzz '^FuzzIAM$$' -fuzztime 10s . && \
-		$(GO) test -run '^$$' -fuzz '^FuzzEC2$$' -fuzztime 10s .
+		$(GO) test -run '^$$' -fuzz '^FuzzDynamoDB$$' -fuzztime 80000x . && \
+		$(GO) test -run '^$$' -fuzz '^FuzzCleanRoomsML$$' -fuzztime 80000x . && \
+		$(GO) test -run '^$$' -fuzz '^FuzzIAM$$' -fuzztime 50000x . && \
+		$(GO) test -run '^$$' -fuzz '^FuzzEC2$$' -fuzztime 100000x .
 
 # DynamoDB end to end: the generated client and aws-sdk-go-v2's against
 # dynalite, installed by npm into integration/dynamodb/node_modules; the
@@ -126,5 +130,5 @@ integration-dynamodb: dynamodb-client
 # The generated DynamoDB client against dynalite behind toxiproxy's faults.
 chaos-dynamodb: dynamodb-client
 	cd $(DYNAMODB_IT) && $(GO) test -count=1 -v -timeout 15m -run '^TestChaos$$' ./chaos
-	$(GO) test -run '^$$' -fuzz '^FuzzHeadersMatchSmithy$$' -fuzztime 10s ./runtime/eventstream
-	cd integration/bedrock && $(GO) test -run '^$$' -fuzz '^FuzzConverseStreamResponse$$' -fuzztime 10s .
+	$(GO) test -run '^$$' -fuzz '^FuzzHeadersMatchSmithy$$' -fuzztime 150000x ./runtime/eventstream
+	cd integration/bedrock && $(GO) test -run '^$$' -fuzz '^FuzzConverseStreamResponse$$' -fuzztime 20000x .
