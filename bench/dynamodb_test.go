@@ -173,12 +173,12 @@ func TestSameQueryResult(t *testing.T) {
 func plainItem[M ~map[string]V, V any](m M) map[string]any {
 	out := map[string]any{}
 	for k, v := range m {
-		out[k] = plain(reflect.ValueOf(v))
+		out[k] = plainValue(reflect.ValueOf(v))
 	}
 	return out
 }
 
-func plain(v reflect.Value) any {
+func plainValue(v reflect.Value) any {
 	if v.Kind() == reflect.Interface {
 		v = v.Elem()
 	}
@@ -189,14 +189,14 @@ func plain(v reflect.Value) any {
 		case reflect.Map:
 			m := map[string]any{}
 			for _, k := range val.MapKeys() {
-				m[k.String()] = plain(val.MapIndex(k))
+				m[k.String()] = plainValue(val.MapIndex(k))
 			}
 			return []any{kind, m}
 		case reflect.Slice:
 			if val.Type().Elem().Kind() == reflect.Interface {
 				var l []any
 				for i := range val.Len() {
-					l = append(l, plain(val.Index(i)))
+					l = append(l, plainValue(val.Index(i)))
 				}
 				return []any{kind, l}
 			}
