@@ -3,7 +3,7 @@ GO ?= go
 SMITHY_SHARED ?= $(abspath ../shared)
 export SMITHY_SHARED
 
-.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints integration integration-clients integration-dynamodb chaos-dynamodb dynamodb-client streams gen-bedrock gen-mediastore
+.PHONY: generate test check corpus conformance bench fuzz endpoints bench-endpoints integration integration-clients integration-dynamodb chaos-dynamodb dynamodb-client streams size gen-bedrock gen-mediastore
 
 generate:
 	$(GO) generate ./...
@@ -54,6 +54,16 @@ bench:
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/iam.json -out bench/gen/iam
 	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/dynamodb.json -out bench/gen/dynamodb
 	cd bench && $(GO) mod tidy && $(GO) test -run 'TestSame' -bench 'Benchmark(ListObjectsV2|ListRoles|Query|GetItem|ListMemberships)$$' -benchmem -count 1 . | tee bench.out | $(GO) run ./report
+
+# What a program pays for a client (module size/): binary growth over a
+# LoadDefaultConfig-only program with 1 and 20 Clean Rooms operations and 1
+# Connect operation called, compile time and lines of the generated
+# cleanrooms package; each next to aws-sdk-go-v2's client of the service.
+size:
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/cleanrooms.json -out size/gen/cleanrooms
+	$(GO) run ./cmd/gen -model $(SMITHY_SHARED)/models/smithy/connect.json -out size/gen/connect
+	cd size && $(GO) vet ./... && $(GO) test -count=1 -v -timeout 20m . > size.out; rc=$$?; \
+		grep -E '^(size:|compile:|lines:|--- |ok|FAIL|\s+size_test)' size.out; rm -f size.out; exit $$rc
 
 # Every endpoint test of the shared models through generated resolvers
 # (also part of go test ./...); ends with "N passed, M failed, K drift".

@@ -1,0 +1,32 @@
+// Command v2-one lists Clean Rooms memberships through the paginator: one
+// operation of aws-sdk-go-v2's service/cleanrooms.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/cleanrooms"
+)
+
+func main() {
+	ctx := context.Background()
+	cfg, err := config.LoadDefaultConfig(ctx)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	p := cleanrooms.NewListMembershipsPaginator(cleanrooms.NewFromConfig(cfg), &cleanrooms.ListMembershipsInput{})
+	for p.HasMorePages() {
+		page, err := p.NextPage(ctx)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		for _, m := range page.MembershipSummaries {
+			fmt.Println(*m.Id)
+		}
+	}
+}
