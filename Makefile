@@ -99,6 +99,7 @@ gen-bedrock:
 fuzz: integration-clients gen-bedrock
 	$(GO) test -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime 150000x ./model
 	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 300000x ./model/idl
+	$(GO) test -run '^$$' -fuzz '^FuzzConvert$$' -fuzztime 200000x ./model/botocore
 	$(GO) test -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime 40000x ./model/pattern
 	$(GO) test -run '^$$' -fuzz '^FuzzLines$$' -fuzztime 50000x ./templates/godoc
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 250000x ./runtime/xml

@@ -16,6 +16,7 @@ import (
 	"github.com/smithygen/smithygen/model"
 	"github.com/smithygen/smithygen/model/rules"
 	rt "github.com/smithygen/smithygen/runtime/rules"
+	"github.com/smithygen/smithygen/templates"
 	"github.com/smithygen/smithygen/templates/endpoints"
 )
 
@@ -37,7 +38,7 @@ func generate(path string) error {
 	}
 	svc := m.Services()[0]
 	name := strings.ReplaceAll(strings.TrimSuffix(filepath.Base(path), ".json"), "-", "")
-	api, err := model.BuildAPI(&model.Closure{Service: svc}, module+"/gen/"+name, name)
+	api, err := templates.BuildAPI(&model.Closure{Service: svc}, module+"/gen/"+name, name)
 	if err != nil {
 		return err
 	}
