@@ -31,8 +31,8 @@ type Decoder struct {
 	f64   slab[float64]
 	times slab[time.Time]
 	bytes slab[byte]
-	// arenas are the slabs of other types (New, Keep), by type.
-	arenas []arena
+	// arena holds the values of other types (New, Keep).
+	arena wire.Arena
 	// hints are the sizes of the last maps decoded, by slot (MapHint).
 	hints []int32
 }

@@ -206,43 +206,6 @@ func TestDecodeScalars(t *testing.T) {
 	}
 }
 
-func TestNew(t *testing.T) {
-	type a struct{ X int }
-	type b struct{ X int }
-	d := NewDecoder(nil)
-	var as []*a
-	for i := range 3 * slabSize {
-		p := New[a](d)
-		if p.X != 0 {
-			t.Fatalf("New returned a used value %+v", *p)
-		}
-		p.X = i
-		as = append(as, p)
-	}
-	pb := New[b](d)
-	pb.X = -1
-	for i, p := range as {
-		if p.X != i {
-			t.Fatalf("value %d changed to %d", i, p.X)
-		}
-	}
-	if len(d.arenas) != 2 {
-		t.Errorf("%d arenas for 2 types", len(d.arenas))
-	}
-	type large struct{ X [512]byte }
-	New[large](d)
-	if c := cap(d.arenas[2].new.(*slab[large]).buf); c != 1 {
-		t.Errorf("first chunk of a large type holds %d values", c)
-	}
-	sa := d.arenas[0].new.(*slab[a])
-	for range 4 * sa.maxChunk() {
-		New[a](d)
-	}
-	if c, want := cap(sa.buf), chunkBytes/8; c != want {
-		t.Errorf("chunks grow to %d values, want %d", c, want)
-	}
-}
-
 func TestDefaultDocument(t *testing.T) {
 	d := DefaultDocument(`{"a": [1]}`)
 	if d == nil {

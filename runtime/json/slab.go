@@ -3,6 +3,8 @@ package json
 import (
 	"encoding/base64"
 	"unsafe"
+
+	"github.com/smithygen/smithygen/runtime/wire"
 )
 
 // slabSize is the number of values a full slab chunk holds at least; a
@@ -59,43 +61,14 @@ func (s *slab[T]) grow(n int) {
 	s.buf = make([]T, 0, max(min(size, s.maxChunk()), n))
 }
 
-// arena holds the slab of one type.
-type arena struct {
-	key any // (*T)(nil)
-	new any // *slab[T]
-}
-
-// slabOf returns the decode's slab of T values.
-func slabOf[T any](d *Decoder) *slab[T] {
-	key := any((*T)(nil))
-	for i := range d.arenas {
-		if d.arenas[i].key == key {
-			return d.arenas[i].new.(*slab[T])
-		}
-	}
-	s := &slab[T]{}
-	d.arenas = append(d.arenas, arena{key: key, new: s})
-	return s
-}
-
 // New returns a pointer to a new zero T. Values come from chunks shared by
 // one decode, which saves an allocation per decoded structure.
-func New[T any](d *Decoder) *T { return slabOf[T](d).next() }
+func New[T any](d *Decoder) *T { return wire.New[T](&d.arena) }
 
 // Keep returns a copy of s in memory shared by the decode, with a capacity
 // of its length; a nil s stays nil and an empty one stays empty. Decoders
 // collect a list's elements in a buffer of their own and keep the result.
-func Keep[T any](d *Decoder, s []T) []T {
-	if s == nil {
-		return nil
-	}
-	if len(s) == 0 {
-		return []T{}
-	}
-	out := slabOf[T](d).take(len(s))
-	copy(out, s)
-	return out
-}
+func Keep[T any](d *Decoder, s []T) []T { return wire.Keep(&d.arena, s) }
 
 // blob decodes base64 text into the decode's byte chunks.
 func (d *Decoder) blob(text []byte) ([]byte, error) {

@@ -3,6 +3,8 @@ package xml
 import (
 	"time"
 	"unsafe"
+
+	"github.com/smithygen/smithygen/runtime/wire"
 )
 
 // slabSize is the number of values in a full slab chunk.
@@ -32,31 +34,15 @@ func (s *slab[T]) next() *T {
 
 // values are the slabs of the pointers one decode returns.
 type values struct {
-	strs   slab[string]
-	bools  slab[bool]
-	i32    slab[int32]
-	i64    slab[int64]
-	f64    slab[float64]
-	times  slab[time.Time]
-	arenas []arena
-}
-
-// arena holds the slab of one structure type.
-type arena struct {
-	key any // (*T)(nil)
-	new any // *slab[T]
+	strs  slab[string]
+	bools slab[bool]
+	i32   slab[int32]
+	i64   slab[int64]
+	f64   slab[float64]
+	times slab[time.Time]
+	arena wire.Arena
 }
 
 // New returns a pointer to a new zero T. Values come from chunks shared by
 // one decode, which saves an allocation per decoded structure.
-func New[T any](d *Decoder) *T {
-	key := any((*T)(nil))
-	for _, a := range d.arenas {
-		if a.key == key {
-			return a.new.(*slab[T]).next()
-		}
-	}
-	s := &slab[T]{}
-	d.arenas = append(d.arenas, arena{key: key, new: s})
-	return s.next()
-}
+func New[T any](d *Decoder) *T { return wire.New[T](&d.arena) }
