@@ -153,7 +153,7 @@ func vldAbsence(x *jen.Statement, t *model.GoType, k vldKind, member bool) (abse
 }
 
 func vldRequired(s vldScope) jen.Code {
-	return jen.Id(s.e).Dot("Add").Call(jen.Qual(vldSmithy, "NewErrParamRequired").Call(jen.Lit(s.field)))
+	return s.call("Required")
 }
 
 // vldDeref is the value x holds, for checks of a present value.

@@ -3,8 +3,6 @@
 package cleanroomsml
 
 import (
-	"time"
-
 	"github.com/smithygen/smithygen/generated/cleanroomsml/types"
 	"github.com/smithygen/smithygen/runtime/json"
 	"github.com/smithygen/smithygen/runtime/transport"
@@ -46,9 +44,7 @@ func decodeOpListTrainedModelsBody(d *json.Decoder, v *ListTrainedModelsOutput) 
 	if err := it.Done(err); err != nil {
 		return err
 	}
-	if v.TrainedModels == nil {
-		v.TrainedModels = []types.TrainedModelSummary{}
-	}
+	wire.FillList(&v.TrainedModels)
 	return nil
 }
 
@@ -92,9 +88,7 @@ func decodeDocAccessDeniedException(d *json.Decoder, v *types.AccessDeniedExcept
 	if err := it.Done(err); err != nil {
 		return err
 	}
-	if v.Message == nil {
-		v.Message = new(string)
-	}
+	wire.Fill(&v.Message)
 	return nil
 }
 
@@ -115,12 +109,7 @@ func decodeDocIncrementalTrainingDataChannelOutput(d *json.Decoder, v *types.Inc
 	if err := it.Done(err); err != nil {
 		return err
 	}
-	if v.ChannelName == nil {
-		v.ChannelName = new(string)
-	}
-	if v.ModelName == nil {
-		v.ModelName = new(string)
-	}
+	wire.Fill(&v.ChannelName, &v.ModelName)
 	return nil
 }
 
@@ -155,9 +144,7 @@ func decodeDocThrottlingException(d *json.Decoder, v *types.ThrottlingException)
 	if err := it.Done(err); err != nil {
 		return err
 	}
-	if v.Message == nil {
-		v.Message = new(string)
-	}
+	wire.Fill(&v.Message)
 	return nil
 }
 
@@ -212,27 +199,8 @@ func decodeDocTrainedModelSummary(d *json.Decoder, v *types.TrainedModelSummary)
 	if err := it.Done(err); err != nil {
 		return err
 	}
-	if v.CollaborationIdentifier == nil {
-		v.CollaborationIdentifier = new(string)
-	}
-	if v.ConfiguredModelAlgorithmAssociationArn == nil {
-		v.ConfiguredModelAlgorithmAssociationArn = new(string)
-	}
-	if v.CreateTime == nil {
-		v.CreateTime = wire.Ptr(time.Unix(0, 0).UTC())
-	}
-	if v.MembershipIdentifier == nil {
-		v.MembershipIdentifier = new(string)
-	}
-	if v.Name == nil {
-		v.Name = new(string)
-	}
-	if v.TrainedModelArn == nil {
-		v.TrainedModelArn = new(string)
-	}
-	if v.UpdateTime == nil {
-		v.UpdateTime = wire.Ptr(time.Unix(0, 0).UTC())
-	}
+	wire.Fill(&v.CollaborationIdentifier, &v.ConfiguredModelAlgorithmAssociationArn, &v.MembershipIdentifier, &v.Name, &v.TrainedModelArn)
+	wire.FillTime(&v.CreateTime, &v.UpdateTime)
 	return nil
 }
 
@@ -249,8 +217,6 @@ func decodeDocValidationException(d *json.Decoder, v *types.ValidationException)
 	if err := it.Done(err); err != nil {
 		return err
 	}
-	if v.Message == nil {
-		v.Message = new(string)
-	}
+	wire.Fill(&v.Message)
 	return nil
 }

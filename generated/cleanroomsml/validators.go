@@ -17,7 +17,7 @@ func validateOpListTrainedModelsInput(v *ListTrainedModelsInput) error {
 	}
 	e := smithy.InvalidParamsError{Context: "ListTrainedModelsInput"}
 	if v.MembershipIdentifier == nil {
-		e.Add(smithy.NewErrParamRequired("MembershipIdentifier"))
+		validate.Required(&e, "MembershipIdentifier")
 	} else {
 		validate.Length(&e, "MembershipIdentifier", utf8.RuneCountInString(*v.MembershipIdentifier), 36, 36)
 		validate.Match(&e, "MembershipIdentifier", *v.MembershipIdentifier, &pattern0)

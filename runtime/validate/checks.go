@@ -13,6 +13,13 @@ import (
 	"github.com/aws/smithy-go"
 )
 
+// Required reports that field, a required member, is missing. Validators
+// call it instead of building the error where the member is checked, which
+// keeps each check a call.
+func Required(e *smithy.InvalidParamsError, field string) {
+	e.Add(smithy.NewErrParamRequired(field))
+}
+
 // Length checks the length n of field (runes of a string, bytes of a blob,
 // elements of a list or map) against [min, max]. A negative max is unbounded.
 func Length(e *smithy.InvalidParamsError, field string, n int, min, max int64) {

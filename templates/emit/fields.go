@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -102,29 +103,46 @@ func IdempotencyStmts(in *model.Named) []jen.Code {
 
 // RequiredCorrections set the required members of target that a response
 // left unset to their zero values, as Smithy's client error correction
-// describes: "", false, 0, the Unix epoch, empty blobs, lists and maps.
-// Structures, unions, enums and documents are left as they are.
+// describes: "", false, 0, the Unix epoch, empty blobs, lists and maps,
+// with one wire.Fill call per member type. Structures, unions, enums and
+// documents are left as they are.
 func RequiredCorrections(fields []*model.Field, target string) []jen.Code {
-	var out []jen.Code
+	type group struct {
+		fill string
+		args []jen.Code
+	}
+	var groups []*group
+	byType := map[string]*group{}
 	for _, f := range fields {
 		if !f.Check.Required || !Nilable(f.Type) {
 			continue
 		}
-		var zero jen.Code
+		var fill string
 		switch KindOf(f.Type) {
 		case KString, KBool, KInt, KFloat:
-			zero = jen.New(ValueType(f.Type))
+			fill = "Fill"
 		case KTime:
-			zero = Wire("Ptr").Call(jen.Qual("time", "Unix").Call(jen.Lit(0), jen.Lit(0)).Dot("UTC").Call())
-		case KBlob:
-			zero = jen.Index().Byte().Values()
-		case KList, KMap:
-			zero = TypeCode(f.Type).Values()
+			fill = "FillTime"
+		case KBlob, KList:
+			fill = "FillList"
+		case KMap:
+			fill = "FillMap"
 		default:
 			continue
 		}
-		lv := jen.Id(target).Dot(f.Name)
-		out = append(out, jen.If(jen.Add(lv).Op("==").Nil()).Block(jen.Add(lv).Op("=").Add(zero)))
+		// Members of one Go type share a call.
+		key := fill + " " + fmt.Sprintf("%#v", TypeCode(f.Type))
+		g := byType[key]
+		if g == nil {
+			g = &group{fill: fill}
+			byType[key] = g
+			groups = append(groups, g)
+		}
+		g.args = append(g.args, jen.Op("&").Id(target).Dot(f.Name))
+	}
+	out := make([]jen.Code, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, Wire(g.fill).Call(g.args...))
 	}
 	return out
 }
