@@ -36,7 +36,9 @@ var iamCalls = []call{
 }
 
 var ec2Calls = []call{
-	func(ctx context.Context, r response) (any, error) { return ec2Client(r).XmlLists(ctx, &ec2.XmlListsInput{}) },
+	func(ctx context.Context, r response) (any, error) {
+		return ec2Client(r).XmlLists(ctx, &ec2.XmlListsInput{})
+	},
 	func(ctx context.Context, r response) (any, error) {
 		return ec2Client(r).RecursiveXmlShapes(ctx, &ec2.RecursiveXmlShapesInput{})
 	},
