@@ -144,7 +144,11 @@ func (l *loader) readDoc(src *Source) {
 		l.d.add(Pos{src, doc.Index}, "", "a model must be a JSON object")
 		return
 	}
-	src.version = doc.Get("smithy").Str
+	// The prelude is shared by concurrent loads: it is only read here, its
+	// version set where it is declared.
+	if src != preludeSource {
+		src.version = doc.Get("smithy").Str
+	}
 	doc.ForEach(func(k, v gjson.Result) bool {
 		pos := Pos{src, k.Index}
 		switch k.Str {

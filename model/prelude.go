@@ -2,7 +2,7 @@ package model
 
 // preludeSource defines the shapes every model may target: the smithy.api
 // prelude and smithy.framework's standard validation error.
-var preludeSource = &Source{Name: "<prelude>", Data: []byte(`{"smithy":"2.0","shapes":{
+var preludeSource = &Source{Name: "<prelude>", version: "2.0", Data: []byte(`{"smithy":"2.0","shapes":{
 "smithy.api#String":{"type":"string"},
 "smithy.api#Blob":{"type":"blob"},
 "smithy.api#BigInteger":{"type":"bigInteger"},
