@@ -7,7 +7,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/format"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/dave/jennifer/jen"
@@ -54,6 +57,17 @@ func Files(a *model.API) ([]File, error) { return Generator{}.Files(a) }
 // declarations, and, when the API has a client, its endpoint resolution and
 // the protocol's serializers and deserializers.
 func (g Generator) Files(a *model.API) ([]File, error) {
+	r := startRender()
+	err := g.emit(a, r.add)
+	files, rerr := r.wait()
+	if err != nil {
+		return nil, err
+	}
+	return files, rerr
+}
+
+// emit builds the API's files one after another, handing each to add.
+func (g Generator) emit(a *model.API, add func(emit.Source)) error {
 	proto := protocols.Lookup(a.Protocol)
 	plan := []struct {
 		path   string
@@ -68,86 +82,129 @@ func (g Generator) Files(a *model.API) ([]File, error) {
 		{"types/enums.go", enumsFile, false},
 		{"types/errors.go", errorsFile, false},
 	}
-	var jobs []emit.Source
 	for _, op := range a.Operations {
 		f, err := opFile(a, op, proto != nil)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		jobs = append(jobs, emit.Source{Path: op.File, File: f})
+		add(emit.Source{Path: op.File, File: f})
 	}
 	for _, p := range plan {
 		if p.client && proto == nil {
 			continue
 		}
 		if jf := p.emit(a); jf != nil {
-			jobs = append(jobs, emit.Source{Path: p.path, File: jf})
+			add(emit.Source{Path: p.path, File: jf})
 		}
 	}
-	if proto != nil {
-		ep, err := endpointsFile(a, g.Partitions)
-		if err != nil {
-			return nil, err
-		}
-		if ep != nil {
-			jobs = append(jobs, emit.Source{Path: "endpoints.go", File: ep})
-		}
-		files, err := proto.Files(a)
-		if err != nil {
-			return nil, err
-		}
-		jobs = append(jobs, files...)
+	if proto == nil {
+		return nil
 	}
-	out, err := renderAll(jobs)
+	ep, err := endpointsFile(a, g.Partitions)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	sortFiles(out)
-	return out, nil
+	if ep != nil {
+		add(emit.Source{Path: "endpoints.go", File: ep})
+	}
+	files, err := proto.Files(a)
+	for _, f := range files {
+		add(f)
+	}
+	return err
 }
 
-// renderAll renders and formats files on every CPU; the result keeps the
-// order of jobs. Emitting stays sequential: only formatting, which reads
-// nothing shared, runs in parallel.
-func renderAll(jobs []emit.Source) ([]File, error) {
-	out := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
+// renderer formats files on every CPU while the next ones are emitted.
+// Emitting stays on one goroutine; formatting reads only its own file.
+type renderer struct {
+	next chan emit.Source
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	out  []File
+	errs []error
+}
+
+func startRender() *renderer {
+	r := &renderer{next: make(chan emit.Source, 16)}
+	for range runtime.GOMAXPROCS(0) {
+		r.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i], errs[i] = render(jobs[i].Path, jobs[i].File)
+			defer r.wg.Done()
+			for s := range r.next {
+				f, err := render(s.Path, s.File)
+				r.mu.Lock()
+				if err != nil {
+					r.errs = append(r.errs, err)
+				} else {
+					r.out = append(r.out, f)
+				}
+				r.mu.Unlock()
 			}
 		}()
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out, errors.Join(errs...)
+	return r
 }
 
-// render formats a file once, grouping imports.
+func (r *renderer) add(s emit.Source) { r.next <- s }
+
+// wait returns the formatted files sorted by path, or the errors, ordered
+// by message so that the report does not depend on scheduling.
+func (r *renderer) wait() ([]File, error) {
+	close(r.next)
+	r.wg.Wait()
+	if len(r.errs) > 0 {
+		slices.SortFunc(r.errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+		return nil, errors.Join(r.errs...)
+	}
+	slices.SortFunc(r.out, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return r.out, nil
+}
+
+// render formats a file once. imports.Process groups the imports, on the
+// file's head alone (comments, package clause, import declarations), as it
+// parses and prints its input twice; go/format then formats the whole file
+// in one pass.
 func render(name string, f *jen.File) (File, error) {
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
 		return File{}, fmt.Errorf("%s: %w", name, err)
 	}
-	src, err := imports.Process(name, buf.Bytes(), &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
+	src := buf.Bytes()
+	n := headLen(src)
+	head, err := imports.Process(name, src[:n], &imports.Options{FormatOnly: true, Comments: true, TabIndent: true, TabWidth: 8})
 	if err != nil {
 		return File{}, fmt.Errorf("%s: %w", name, err)
 	}
-	return File{Path: name, Data: src}, nil
+	out, err := format.Source(append(head, src[n:]...))
+	if err != nil {
+		return File{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return File{Path: name, Data: out}, nil
 }
 
-func sortFiles(fs []File) {
-	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && fs[j].Path < fs[j-1].Path; j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
-		}
+// headLen is the length of the unformatted file's head: everything up to
+// the end of the import declarations jennifer writes after the package
+// clause, as one block "import (...)" or one line "import ...".
+func headLen(src []byte) int {
+	i := bytes.Index(src, []byte("\npackage "))
+	if i < 0 && bytes.HasPrefix(src, []byte("package ")) {
+		i = 0
 	}
+	if i < 0 {
+		return len(src)
+	}
+	end := i + 1 + bytes.IndexByte(src[i+1:], '\n') + 1 // after the package line
+	for bytes.HasPrefix(src[end:], []byte("\n")) {
+		end++
+	}
+	switch rest := src[end:]; {
+	case bytes.HasPrefix(rest, []byte("import (\n")):
+		if j := bytes.Index(rest, []byte("\n)\n")); j >= 0 {
+			return end + j + 3
+		}
+		return len(src)
+	case bytes.HasPrefix(rest, []byte("import ")):
+		return end + bytes.IndexByte(rest, '\n') + 1
+	}
+	return end
 }

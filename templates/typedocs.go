@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -43,13 +44,30 @@ func commentLine(l string) string {
 	return l
 }
 
-// docParagraph appends text to lines, separated by a blank line.
+// docParagraph appends text to lines, separated by a blank line, ahead of
+// the link definitions that end a doc comment (gofmt keeps them last).
 func docParagraph(lines []string, text string) []string {
-	if len(lines) > 0 {
-		lines = append(lines, "")
+	k := len(lines)
+	for k > 0 && linkDef.MatchString(lines[k-1]) {
+		k--
 	}
-	return append(lines, text)
+	defs := lines[k:]
+	body := lines[:k:k]
+	for len(body) > 0 && body[len(body)-1] == "" {
+		body = body[:len(body)-1]
+	}
+	if len(body) > 0 {
+		body = append(body, "")
+	}
+	body = append(body, text)
+	if len(defs) > 0 {
+		body = append(append(body, ""), defs...)
+	}
+	return body
 }
+
+// linkDef matches a doc comment link definition, "[text]: URL".
+var linkDef = regexp.MustCompile(`^\[[^\]]+\]: \S+$`)
 
 func deprecationText(dep *model.Deprecated) string {
 	if msg := strings.TrimSpace(dep.Message); msg != "" {
