@@ -1,6 +1,8 @@
 package smithygen
 
 import (
+	"bytes"
+	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -78,6 +80,9 @@ func TestCorpus(t *testing.T) {
 		}
 		hasClient := false
 		for _, f := range files {
+			if gofmt, err := format.Source(f.Data); err != nil || !bytes.Equal(gofmt, f.Data) {
+				t.Errorf("%s: %s is not as gofmt leaves it (%v)", path, f.Path, err)
+			}
 			writeOrFail(t, filepath.Join(work, pkgDir, f.Path), f.Data)
 			hasClient = hasClient || f.Path == "api_client.go"
 		}
