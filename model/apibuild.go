@@ -32,15 +32,14 @@ func BuildAPI(c *Closure, importPath, pkg string, b Bindings) (*API, error) {
 	a := &API{Closure: c, ImportPath: importPath, TypesPath: importPath + "/types", Version: svc.Version,
 		Protocol: b.Protocol, Bindings: b}
 	if t := svc.Traits.AWSService; t != nil {
-		a.ServiceID = t.SDKID
 		a.EndpointPrefix = firstNonEmpty(t.EndpointPrefix, t.ArnNamespace)
 	}
-	a.ServiceID = firstNonEmpty(a.ServiceID, svc.Name())
+	a.ServiceID = c.ServiceID()
 	if t := svc.Traits.SigV4; t != nil {
 		a.SigningName = t.Name
 	}
 	a.EndpointPrefix = firstNonEmpty(a.EndpointPrefix, a.SigningName)
-	a.Package = firstNonEmpty(pkg, packageName(a.ServiceID))
+	a.Package = firstNonEmpty(pkg, c.Package())
 	bd := &builder{api: a, named: map[*Shape]*Named{}, outputs: map[*Named]bool{},
 		inputUnions: map[*Shape]bool{}, streamEvents: map[*Named][2][]*Field{}}
 	for _, s := range declared(c) {

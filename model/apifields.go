@@ -248,8 +248,18 @@ func enumValues(n *Named) []*EnumValue {
 
 func exportedName(s string) string { return naming.Exported(s) }
 
-func packageName(sdkID string) string {
-	p, err := naming.Package(sdkID)
+// ServiceID is the service's sdkId, else its shape name.
+func (c *Closure) ServiceID() string {
+	if t := c.Service.Traits.AWSService; t != nil && t.SDKID != "" {
+		return t.SDKID
+	}
+	return c.Service.Name()
+}
+
+// Package is the default Go package name of the closure's client: its
+// ServiceID lower-cased, letters and digits only.
+func (c *Closure) Package() string {
+	p, err := naming.Package(c.ServiceID())
 	if err != nil {
 		return "service"
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -8,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/smithygen/smithygen/model"
-	"github.com/smithygen/smithygen/templates"
 )
 
 // generateEach generates one package per model file, loading each file on
@@ -51,11 +51,7 @@ func generateOne(o *options, file, root string) error {
 	if err != nil {
 		return err
 	}
-	probe, err := templates.BuildAPI(c, "probe", o.pkg)
-	if err != nil {
-		return err
-	}
 	one := *o
-	one.out = filepath.Join(root, probe.Package)
+	one.out = filepath.Join(root, cmp.Or(o.pkg, c.Package()))
 	return emit(&one, c)
 }

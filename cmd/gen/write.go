@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -23,15 +24,7 @@ func (e staleError) Error() string { return "stale: " + strings.Join(e, ", ") }
 func outputDir(o *options, c *model.Closure) (dir, importPath string, err error) {
 	dir = o.out
 	if dir == "" {
-		pkg := o.pkg
-		if pkg == "" {
-			probe, err := templates.BuildAPI(c, "probe", "")
-			if err != nil {
-				return "", "", err
-			}
-			pkg = probe.Package
-		}
-		dir = filepath.Join("generated", pkg)
+		dir = filepath.Join("generated", cmp.Or(o.pkg, c.Package()))
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
