@@ -70,9 +70,9 @@ func IntPtr[T ~int8 | ~int16 | ~int32 | ~int64](d *Decoder) (*T, error) {
 	}
 	switch x := any(v).(type) {
 	case int32:
-		return any(d.i32.ptr(x)).(*T), nil
+		return any(d.sc.I32.Ptr(x)).(*T), nil
 	case int64:
-		return any(d.i64.ptr(x)).(*T), nil
+		return any(d.sc.I64.Ptr(x)).(*T), nil
 	}
 	return &v, nil
 }
@@ -116,7 +116,7 @@ func FloatPtr[T ~float32 | ~float64](d *Decoder) (*T, error) {
 		return nil, err
 	}
 	if x, ok := any(v).(float64); ok {
-		return any(d.f64.ptr(x)).(*T), nil
+		return any(d.sc.F64.Ptr(x)).(*T), nil
 	}
 	return &v, nil
 }

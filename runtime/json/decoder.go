@@ -24,13 +24,7 @@ type Decoder struct {
 	lo, hi uintptr
 	empty  bool
 
-	strs  slab[string]
-	bools slab[bool]
-	i32   slab[int32]
-	i64   slab[int64]
-	f64   slab[float64]
-	times slab[time.Time]
-	bytes slab[byte]
+	sc wire.Scalars
 	// arena holds the values of other types (New, Keep).
 	arena wire.Arena
 	// hints are the sizes of the last maps decoded, by slot (MapHint).
@@ -283,7 +277,7 @@ func (d *Decoder) StrPtr() (*string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return d.strs.ptr(s), nil
+	return d.sc.Strs.Ptr(s), nil
 }
 
 // Enum reads a string enum value, keeping values this client does not know.
@@ -319,7 +313,7 @@ func (d *Decoder) BoolPtr() (*bool, error) {
 	if err != nil {
 		return nil, err
 	}
-	return d.bools.ptr(v), nil
+	return d.sc.Bools.Ptr(v), nil
 }
 
 // Blob reads a base64 string; null reads as nil.
@@ -439,7 +433,7 @@ func (d *Decoder) TimePtr() (*time.Time, error) {
 	if err != nil {
 		return nil, err
 	}
-	return d.times.ptr(t), nil
+	return d.sc.Times.Ptr(t), nil
 }
 
 // DefaultDocument returns the document of a member's default value, JSON

@@ -44,7 +44,7 @@ func (d *Decoder) StrPtr() (*string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return d.strs.ptr(s), nil
+	return d.sc.Strs.Ptr(s), nil
 }
 
 // Enum reads a string enum value, keeping values this client does not know.
@@ -89,7 +89,7 @@ func (d *Decoder) BoolPtr() (*bool, error) {
 	if err != nil || !ok {
 		return nil, err
 	}
-	return d.bools.ptr(v), nil
+	return d.sc.Bools.Ptr(v), nil
 }
 
 func (d *Decoder) boolean() (bool, bool, error) {
@@ -118,9 +118,9 @@ func IntPtr[T ~int8 | ~int16 | ~int32 | ~int64](d *Decoder) (*T, error) {
 	}
 	switch unsafe.Sizeof(v) {
 	case 4:
-		return (*T)(unsafe.Pointer(d.i32.ptr(int32(v)))), nil
+		return (*T)(unsafe.Pointer(d.sc.I32.Ptr(int32(v)))), nil
 	case 8:
-		return (*T)(unsafe.Pointer(d.i64.ptr(int64(v)))), nil
+		return (*T)(unsafe.Pointer(d.sc.I64.Ptr(int64(v)))), nil
 	}
 	return Ptr(v), nil
 }
@@ -151,7 +151,7 @@ func FloatPtr[T ~float32 | ~float64](d *Decoder) (*T, error) {
 		return nil, err
 	}
 	if unsafe.Sizeof(v) == 8 {
-		return (*T)(unsafe.Pointer(d.f64.ptr(float64(v)))), nil
+		return (*T)(unsafe.Pointer(d.sc.F64.Ptr(float64(v)))), nil
 	}
 	return Ptr(v), nil
 }
@@ -182,7 +182,7 @@ func (d *Decoder) TimePtr(f TimeFormat) (*time.Time, error) {
 	if err != nil || !ok {
 		return nil, err
 	}
-	return d.times.ptr(v), nil
+	return d.sc.Times.Ptr(v), nil
 }
 
 func (d *Decoder) timestamp(f TimeFormat) (time.Time, bool, error) {
